@@ -1,0 +1,37 @@
+import { BadInputError } from '../core/errors';
+import { ExitCode, type CliStreams } from './output';
+
+type Subcommand = (args: string[], io: CliStreams) => Promise<number>;
+
+// One row per subcommand; each lives in its own file under src/cli/.
+const subcommands: Record<string, Subcommand> = {};
+
+const usage = `Usage:
+  remote-docker-ssh hosts list   [--config FILE] [--json]
+  remote-docker-ssh hosts add    ALIAS --hostname H [--user U] [--port P] [--identity-file F] [--config FILE]
+  remote-docker-ssh doctor       TARGET [--path remote-ssh|docker-host] [--config FILE] [--timeout SECONDS] [--json]
+  remote-docker-ssh docker-host  TARGET [--config FILE] [--json]
+  remote-docker-ssh trust-host   TARGET --fingerprint SHA256:... [--config FILE]
+`;
+
+export async function runCli(argv: readonly string[], io: CliStreams): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage);
+    return name === undefined ? ExitCode.badInput : ExitCode.ok;
+  }
+  const subcommand = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+  if (!subcommand) {
+    io.stderr.write(`remote-docker-ssh: unknown command "${name}"\n\n${usage}`);
+    return ExitCode.badInput;
+  }
+  try {
+    return await subcommand(rest, io);
+  } catch (error) {
+    if (error instanceof BadInputError) {
+      io.stderr.write(`remote-docker-ssh: ${error.message}\n`);
+      return ExitCode.badInput;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+/** Every command id the extension contributes, in one place. package.json must list the same ids. */
+export const CommandIds = {
+  openWalkthrough: 'remoteDockerSsh.openWalkthrough',
+  showLog: 'remoteDockerSsh.showLog',
+} as const;
+
+export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
+
+/** `<publisher>.<name>#<walkthroughId>`, as `workbench.action.openWalkthrough` expects it. */
+export const WalkthroughId = 'remote-docker-ssh.remote-docker-ssh#remoteDockerSsh.setup';

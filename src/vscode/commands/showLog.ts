@@ -1,0 +1,5 @@
+import { log } from '../log';
+
+export function showLog(): void {
+  log().show(true);
+}
