@@ -1,10 +1,15 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './vscode/commands/registerCommands';
+import { setExtensionContext } from './vscode/extensionContext';
 import { disposeLog } from './vscode/log';
+import { scheduleRecommendationPrompt } from './vscode/recommendationPrompt';
 
 // activate() only wires things up: no I/O, no process, no check runs here.
 export function activate(context: vscode.ExtensionContext): void {
+  setExtensionContext(context);
   registerCommands(context);
+  // A timer; the workspace search happens seconds later, off the activation path.
+  scheduleRecommendationPrompt(context);
 }
 
 export function deactivate(): void {

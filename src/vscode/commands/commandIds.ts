@@ -2,6 +2,7 @@
 export const CommandIds = {
   openWalkthrough: 'remoteDockerSsh.openWalkthrough',
   showLog: 'remoteDockerSsh.showLog',
+  addRecommendations: 'remoteDockerSsh.addRecommendations',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import { CommandIds, type CommandId } from './commandIds';
 import { openWalkthrough } from './openWalkthrough';
 import { showLog } from './showLog';
+import { addRecommendations } from './addRecommendations';
 import { log } from '../log';
 
 // One row per command: the table is the only place that ties an id to its function.
 const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
   [CommandIds.openWalkthrough]: openWalkthrough,
   [CommandIds.showLog]: showLog,
+  [CommandIds.addRecommendations]: addRecommendations,
 };
 
 export function registerCommands(context: vscode.ExtensionContext): void {
