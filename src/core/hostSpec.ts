@@ -21,6 +21,9 @@ function commonProblem(value: string, what: string): string | undefined {
   if (value.includes('\0')) {
     return `The ${what} contains a NUL character.`;
   }
+  if (value.startsWith('-')) {
+    return `The ${what} starts with "-", so ssh would read it as an option.`;
+  }
   if (/[\r\n]/.test(value)) {
     return `The ${what} contains a line break, which would start a new line in the ssh config.`;
   }
@@ -30,9 +33,6 @@ function commonProblem(value: string, what: string): string | undefined {
   }
   if (/[\s\u0085\u00a0\u2028\u2029]/.test(value)) {
     return `The ${what} contains whitespace.`;
-  }
-  if (value.startsWith('-')) {
-    return `The ${what} starts with "-", so ssh would read it as an option.`;
   }
   if (value.includes('#')) {
     return `The ${what} contains "#", which starts a comment in the ssh config.`;
