@@ -4,8 +4,10 @@
  * serves a remote engine, so a host that has it needs nothing more.
  */
 
-export const ContainerToolsId = 'ms-azuretools.vscode-containers';
-export const LegacyDockerId = 'ms-azuretools.vscode-docker';
+import { containerToolsId, dockerExtensionId } from './dockerHost';
+
+export const ContainerToolsId = containerToolsId;
+export const LegacyDockerId = dockerExtensionId;
 
 /** The id to install on a host that has no Docker extension yet. */
 export function dockerExtensionToInstall(): string {
