@@ -38,9 +38,17 @@ export type LocalPromptDecision =
   | { readonly kind: 'search-files' }
   | { readonly kind: 'prompt' };
 
+/**
+ * Remote kinds whose workspace already lives on another machine or in a container: setting up a
+ * remote Docker engine from there is not what the user is after. Browser-served editors
+ * (code-server, `code serve-web`) report their own `host:port` as the remote name; their
+ * workspace is the user's, so they are treated like a local window.
+ */
+const remoteWorkspaceKinds = new Set(['ssh-remote', 'dev-container', 'attached-container', 'wsl', 'codespaces', 'tunnel', 'k8s-container']);
+
 export function decideLocalPrompt(facts: LocalPromptFacts): LocalPromptDecision {
-  if (facts.remoteName !== undefined) {
-    // In a remote window the workspace's files are already on the host; see decideRemoteInstallPrompt.
+  if (facts.remoteName !== undefined && remoteWorkspaceKinds.has(facts.remoteName)) {
+    // In an SSH window the workspace's files are already on the host; see shouldPromptRemoteInstall.
     return { kind: 'skip', reason: 'remote-window' };
   }
   if (!facts.promptSetting) {

@@ -52,7 +52,7 @@ async function promptIfDue(context: vscode.ExtensionContext): Promise<void> {
     const found = await findDockerFiles();
     decision = decideLocalPrompt({ ...facts, dockerFilesFound: found });
   }
-  log().debug(`Recommendation prompt: ${JSON.stringify(decision)}`);
+  log().info(`Recommendation prompt: ${decision.kind}${decision.kind === 'skip' ? ` (${decision.reason})` : ''}`);
   if (decision.kind === 'prompt') {
     await showSetupPrompt(context);
   }

@@ -10,8 +10,13 @@ describe('decideLocalPrompt', () => {
     assert.deepEqual(decideLocalPrompt({ ...local, dockerFilesFound: false }), { kind: 'skip', reason: 'no-docker-files' });
   });
 
+  it('treats a browser-served editor (remote name host:port) like a local window', () => {
+    assert.deepEqual(decideLocalPrompt({ ...local, remoteName: '127.0.0.1:8080' }), { kind: 'search-files' });
+  });
+
   it('skips for each reason, before any file search', () => {
     assert.deepEqual(decideLocalPrompt({ ...local, remoteName: 'ssh-remote' }), { kind: 'skip', reason: 'remote-window' });
+    assert.deepEqual(decideLocalPrompt({ ...local, remoteName: 'dev-container' }), { kind: 'skip', reason: 'remote-window' });
     assert.deepEqual(decideLocalPrompt({ ...local, promptSetting: false }), { kind: 'skip', reason: 'setting-off' });
     assert.deepEqual(decideLocalPrompt({ ...local, dismissedForWorkspace: true }), { kind: 'skip', reason: 'dismissed' });
     assert.deepEqual(decideLocalPrompt({ ...local, hasWorkspaceFolders: false }), { kind: 'skip', reason: 'no-workspace' });
