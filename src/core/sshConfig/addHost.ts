@@ -119,6 +119,7 @@ export async function addHost(configFile: string, spec: NewHostSpec, options: Ad
     `${target}.lock`,
     async () => {
       await removeAbandonedTempFiles(target);
+      await removeAbandonedTempFiles(`${target}${backupSuffix}`);
       let original: Buffer;
       let mode = 0o600;
       let owner: { uid?: number; gid?: number } = {};
@@ -154,7 +155,7 @@ export async function addHost(configFile: string, spec: NewHostSpec, options: Ad
         backupFile = `${target}${backupSuffix}`;
         await writeFileAtomic(backupFile, original, { mode, ...owner });
       }
-      await writeFileAtomic(target, updated, { mode, ...owner });
+      await writeFileAtomic(target, updated, { mode, ...owner, crashTestPoints: true });
       return { file: target, ...(backupFile !== undefined ? { backupFile } : {}), line: insertion.hostLine };
     },
     { timeoutMs: options.lockTimeoutMs },
