@@ -54,7 +54,7 @@ describe('hosts add: concurrent writers', () => {
 
       // Taking the 40 blocks out again gives back the original bytes.
       const text = await readFile(configFile, 'utf8');
-      const stripped = text.replace(/^Host (?:plain|full)-\d+\n(?:  .*\n)*\n/gm, '');
+      const stripped = text.replace(/^Host (?:plain|full)-\d+\n(?: {2}.*\n)*\n/gm, '');
       assert.equal(stripped, original);
       const leftovers = (await readdir(temp.dir)).filter((name) => name !== 'config' && !name.endsWith('.bak'));
       assert.deepEqual(leftovers, [], 'no lock or temp file left');
