@@ -73,7 +73,9 @@ describe('addHost property: every generated config keeps its bytes and resolves 
       let run = 0;
       await fc.assert(
         fc.asyncProperty(config, requested, async (text, spec) => {
-          const host: RequestedHost = Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined)) as RequestedHost;
+          const host: RequestedHost = { alias: spec.alias, hostname: spec.hostname };
+          if (spec.user !== undefined) host.user = spec.user;
+          if (spec.port !== undefined) host.port = spec.port;
           const configFile = path.join(temp.dir, `config-${run++}`);
           await writeFile(configFile, text);
           const original = await readFile(configFile);
