@@ -72,3 +72,23 @@ describe('withFileLock', () => {
     }
   });
 });
+
+describe('withFileLock leftovers', () => {
+  it('removes temp files of lock takers that died, and keeps those of live ones', async () => {
+    const temp = await makeTempDir();
+    try {
+      const lock = path.join(temp.dir, 'config.lock');
+      const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+      const deadTemp = `${lock}.${dead.stdout}.0123456789ab.new`;
+      const deadBreakerTemp = `${lock}.break.${dead.stdout}.0123456789ab.new`;
+      const liveTemp = `${lock}.${process.pid}.0123456789ab.new`;
+      for (const file of [deadTemp, deadBreakerTemp, liveTemp]) await writeFile(file, '{}');
+      await withFileLock(lock, async () => undefined);
+      assert.ok(!existsSync(deadTemp));
+      assert.ok(!existsSync(deadBreakerTemp));
+      assert.ok(existsSync(liveTemp));
+    } finally {
+      await temp.remove();
+    }
+  });
+});

@@ -113,6 +113,9 @@ export async function addHost(configFile: string, spec: NewHostSpec, options: Ad
   const block = validateNewHost(spec);
   const base = options.includeBase ?? defaultIncludeBase();
   const target = await resolveTarget(configFile);
+  if ((await stat(target).catch(() => undefined))?.isDirectory()) {
+    throw new BadInputError(`${target} is a folder, not an ssh config file.`);
+  }
   // A new ~/.ssh must not be readable by others; ssh refuses some files in a group-writable one.
   await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
   return withFileLock(

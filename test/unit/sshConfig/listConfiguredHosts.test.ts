@@ -123,3 +123,19 @@ describe('reading ssh configs', () => {
     });
   });
 });
+
+describe('a config path that is a folder', () => {
+  it('is bad input for list and add, and nothing is written', async () => {
+    const temp = await makeTempDir();
+    try {
+      const { addHost } = await import('../../../src/core/sshConfig/addHost');
+      const { BadInputError } = await import('../../../src/core/errors');
+      const { readdir } = await import('node:fs/promises');
+      await assert.rejects(listConfiguredHosts(temp.dir), (error: Error) => error instanceof BadInputError && /is a folder/.test(error.message));
+      await assert.rejects(addHost(temp.dir, { alias: 'a', hostname: '192.0.2.1' }), (error: Error) => error instanceof BadInputError && /is a folder/.test(error.message));
+      assert.deepEqual(await readdir(temp.dir), []);
+    } finally {
+      await temp.remove();
+    }
+  });
+});
