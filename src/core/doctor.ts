@@ -94,7 +94,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     const localDocker = needs('local-docker-cli', 'docker-host-roundtrip') ? timed(run('docker', ['--version'])) : undefined;
     const probe = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine')
       ? timed(
-          run('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['sh', '-s']), remoteProbeScript).then((result) => ({ result, parsed: parseRemoteProbe(result.stdout) })),
+          run('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s']), remoteProbeScript).then((result) => ({ result, parsed: parseRemoteProbe(result.stdout) })),
         )
       : undefined;
     const roundtripEnv = { ...env };

@@ -1,6 +1,6 @@
 /**
- * Everything the remote checks need, gathered in ONE ssh session: the script goes to `sh -s` on
- * stdin (works whatever the login shell is, and no quoting of a command line), prints marker
+ * Everything the remote checks need, gathered in ONE ssh session: the script goes to `/bin/sh -s` on
+ * stdin (works whatever the login shell and PATH are, and no quoting of a command line), prints marker
  * lines, and the doctor parses them. One handshake instead of one per check.
  */
 export const remoteProbeScript = `
