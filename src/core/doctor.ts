@@ -7,6 +7,9 @@ import { listAgentIdentities } from './agent';
 import { fingerprintOf, lookupKnownHosts, scanOfferedKeys, scanTypesFor } from './knownHosts';
 import { remoteProbeScript, parseRemoteProbe } from './remoteProbe';
 import { runProcess } from './runner';
+import { diagnoseSsh } from './diagnose';
+import { unreachableCodes } from './failureCodes';
+import { hostKeyVerifiedBySession } from './checks/hostKeyCheck';
 import { checksForPath, type CheckId, type CheckResult, type DoctorPath, type DoctorReport } from './checks/types';
 import type { DoctorFacts, EarlierResults, IdentityFileInfo, Timed, Verdict } from './checks/facts';
 import { sshClientCheck } from './checks/sshClientCheck';
@@ -91,7 +94,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   try {
     const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
     const agent = needs('agent', 'identity') ? timed(listAgentIdentities({ timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
-    const localDocker = needs('local-docker-cli', 'docker-host-roundtrip') ? timed(run('docker', ['--version'])) : undefined;
+    // The round trip's `docker version` also proves the local CLI (and prints its version): one Go start fewer.
+    const localDocker = needs('local-docker-cli') && !needs('docker-host-roundtrip') ? timed(run('docker', ['--version'])) : undefined;
     const probe = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine')
       ? timed(
           run('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s']), remoteProbeScript).then((result) => ({ result, parsed: parseRemoteProbe(result.stdout) })),
@@ -101,7 +105,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     // -H must win: a DOCKER_CONTEXT in the environment would make the CLI refuse the combination.
     delete roundtripEnv.DOCKER_CONTEXT;
     const roundtrip = needs('docker-host-roundtrip')
-      ? timed(runProcess('docker', ['-H', dockerHost, 'version', '--format', '{{.Server.Version}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
+      ? timed(runProcess('docker', ['-H', dockerHost, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
       : undefined;
     const effective = needs('identity', 'host-key', 'auth', 'remote-docker-engine') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
     const identityFiles = needs('identity')
@@ -117,6 +121,13 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
               const known = await lookupKnownHosts(config.knownHostsName, files, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env });
               // ssh-keyscan cannot go through ProxyJump/ProxyCommand; the real session judges those hosts.
               if (config.proxied) return { known, offered: [] };
+              // A known host: the session (StrictHostKeyChecking=yes) verifies the key itself, and
+              // ssh-keyscan is only needed to show what the host offers when ssh rejected it.
+              if (known.length > 0) {
+                const session = await probe!;
+                const code = diagnoseSsh(session.value.result);
+                if (hostKeyVerifiedBySession(session.value.parsed.started, code) || (code !== undefined && unreachableCodes.has(code))) return { known, offered: [] };
+              }
               const scan = await scanOfferedKeys(config, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env, timeoutSeconds: deadline.remainingSeconds(), types: scanTypesFor(known) });
               return { known, offered: scan.keys, scan: scan.result };
             })(),

@@ -13,7 +13,8 @@ export function dockerHostRoundtripCheck(facts: DoctorFacts, earlier: EarlierRes
   if (blocker) return skip(`Skipped: needs a passing ${blocker.id} check.`);
   const fact = facts.roundtrip!;
   const result = fact.value;
-  if (result.exitCode === 0 && result.stdout.trim() !== '') return pass(`DOCKER_HOST=${facts.dockerHost} reaches Docker Engine ${result.stdout.trim()}.`, fact.ms);
+  const server = result.stdout.split('|')[1]?.trim() ?? '';
+  if (result.exitCode === 0 && server !== '') return pass(`DOCKER_HOST=${facts.dockerHost} reaches Docker Engine ${server}.`, fact.ms);
   const code = result.spawnError !== undefined ? 'local-docker-missing' : (diagnoseSsh(result) ?? diagnoseDocker(result) ?? (result.timedOut ? 'connect-timeout' : undefined));
   const defaultConfig = join(homedir(), '.ssh', 'config');
   const configNote = facts.configFile !== undefined && facts.configFile !== defaultConfig ? ` Note: the docker CLI reads ${defaultConfig}, not ${facts.configFile}.` : '';

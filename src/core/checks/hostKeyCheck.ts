@@ -1,8 +1,16 @@
 import { diagnoseSsh, firstErrorLine } from '../diagnose';
 import { fixFor } from '../fixes';
-import { unreachableCodes } from '../failureCodes';
+import { unreachableCodes, type FailureCode } from '../failureCodes';
 import { judgeHostKeys } from '../knownHosts';
 import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
+
+/**
+ * ssh checks the host key before it authenticates: a session that logged in, or that got as far
+ * as a refused key, has passed StrictHostKeyChecking=yes against known_hosts.
+ */
+export function hostKeyVerifiedBySession(started: boolean, sshCode: FailureCode | undefined): boolean {
+  return started || sshCode === 'auth-publickey-denied';
+}
 
 /**
  * known_hosts (`ssh-keygen -F`) against what the host offers (`ssh-keyscan`). Reaching the host
@@ -53,8 +61,11 @@ export function hostKeyCheck(facts: DoctorFacts, earlier: EarlierResults): Verdi
     const match = offered.find((key) => known.some((entry) => entry.key === key.key))!;
     return pass(`${config.knownHostsName} is known (${match.type} ${match.fingerprint} in ${known.find((entry) => entry.key === match.key)!.file}).`, ms);
   }
-  // Nothing scanned (a ProxyJump host keyscan cannot reach): the real session is the evidence.
-  if (facts.probe?.value.parsed.started) return pass(`ssh verified the host key of ${config.knownHostsName}${config.proxied ? ' (through the configured proxy)' : ''}.`, facts.probe.ms);
+  // Nothing scanned: the session itself verified the key against known_hosts (StrictHostKeyChecking=yes).
+  if (facts.probe && hostKeyVerifiedBySession(facts.probe.value.parsed.started, sshCode)) {
+    const where = known.length > 0 ? ` (${known.map((entry) => `${entry.type} ${entry.fingerprint}`).join(', ')} in ${knownFile})` : '';
+    return pass(`${config.knownHostsName} is known${where}; ssh verified the key it offered${config.proxied ? ' through the configured proxy' : ''}.`, Math.max(ms, facts.probe.ms));
+  }
   const scanError = firstErrorLine(hostKeys?.scan?.stderr ?? '');
   return { status: 'fail', message: `Could not fetch the host key of ${config.hostname} port ${config.port}${scanError ? `: ${scanError}` : ''}.`, durationMs: Math.round(ms) };
 }
