@@ -1,10 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BadInputError } from '../core/errors';
 
-/** node:util parseArgs, with its errors (unknown flag, missing value) turned into bad input: exit 2. */
-export function parseCliArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/** node:util parseArgs (strict, with positionals), its complaints turned into bad input (exit 2). */
+export function parseCliArgs<T extends OptionsConfig>(args: string[], options: T) {
   try {
-    return parseArgs(config);
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new BadInputError(error instanceof Error ? error.message : String(error));
   }

@@ -1,4 +1,6 @@
 import { BadInputError } from '../core/errors';
+import { dockerHostCommand } from './dockerHostCommand';
+import { hostsCommand } from './hostsCommand';
 import { ExitCode, type CliStreams } from './output';
 import { doctorCommand } from './doctorCommand';
 import { trustHostCommand } from './trustHostCommand';
@@ -9,6 +11,8 @@ type Subcommand = (args: string[], io: CliStreams) => Promise<number>;
 const subcommands: Record<string, Subcommand> = {
   doctor: doctorCommand,
   'trust-host': trustHostCommand,
+  hosts: hostsCommand,
+  'docker-host': dockerHostCommand,
 };
 
 const usage = `Usage:

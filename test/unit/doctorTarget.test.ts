@@ -7,8 +7,8 @@ describe('doctor target', () => {
   it('reads aliases and [user@]host[:port]', () => {
     assert.deepEqual(parseDoctorTarget('build-box'), { kind: 'alias', alias: 'build-box' });
     assert.deepEqual(parseDoctorTarget('ann@10.0.0.5:2222'), { kind: 'address', host: '10.0.0.5', user: 'ann', port: 2222 });
-    assert.deepEqual(parseDoctorTarget('ann@host.example'), { kind: 'address', host: 'host.example', user: 'ann', port: undefined });
-    assert.deepEqual(parseDoctorTarget('[::1]:22'), { kind: 'address', host: '::1', user: undefined, port: 22 });
+    assert.deepEqual(parseDoctorTarget('ann@host.example'), { kind: 'address', host: 'host.example', user: 'ann' });
+    assert.deepEqual(parseDoctorTarget('[::1]:22'), { kind: 'address', host: '::1', port: 22 });
   });
 
   it('refuses anything that could become an ssh option or break a line', () => {
