@@ -183,7 +183,11 @@ async function installVsix(vsix: string, userDataDir: string, extensionsDir: str
   }
 }
 
-/** Copies an unpacked extension to `<publisher>.<name>-<version>`, where code-server looks for it. */
+/**
+ * Copies an unpacked extension to `<publisher>.<name>-<version>` and lists it in the extensions dir's
+ * extensions.json: once that file exists (after any --install-extension), code-server loads only what
+ * it lists.
+ */
 async function copyExtensionFolder(folder: string, extensionsDir: string): Promise<void> {
   const manifest = JSON.parse(await readFile(path.join(folder, 'package.json'), 'utf8')) as {
     publisher?: string;
@@ -193,7 +197,21 @@ async function copyExtensionFolder(folder: string, extensionsDir: string): Promi
   if (!manifest.publisher || !manifest.name || !manifest.version) {
     throw new Error(`${folder}/package.json needs publisher, name and version`);
   }
-  await cp(folder, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const relativeLocation = `${id}-${manifest.version}`;
+  const target = path.join(extensionsDir, relativeLocation);
+  await cp(folder, target, { recursive: true });
+
+  const listFile = path.join(extensionsDir, 'extensions.json');
+  const listed = existsSync(listFile) ? (JSON.parse(await readFile(listFile, 'utf8')) as { identifier: { id: string } }[]) : [];
+  const others = listed.filter((entry) => entry.identifier.id.toLowerCase() !== id.toLowerCase());
+  others.push({
+    identifier: { id },
+    version: manifest.version,
+    location: { $mid: 1, path: target, scheme: 'file' },
+    relativeLocation,
+  } as { identifier: { id: string } });
+  await writeFile(listFile, JSON.stringify(others));
 }
 
 function waitForListeningPort(child: ChildProcess, timeoutMs: number): Promise<number> {
