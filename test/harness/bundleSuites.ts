@@ -1,17 +1,21 @@
 import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import webpack from 'webpack';
 import { repoRoot } from './paths';
 
+/** The mocha entry every suite folder runs through (test/vscode/suite/index.ts). */
+export const suiteIndexFile = path.join(repoRoot, 'test/vscode/suite/index.ts');
+
 /**
- * Bundles the TypeScript suites under `suiteDir` (index.ts + every *.test.ts) into CommonJS files the
- * extension host can `require`, with the project's own webpack + ts-loader. `vscode` comes from the
- * host; mocha is required from the repository's node_modules at run time.
+ * Bundles the TypeScript suites in `suiteDir` (every *.test.ts, plus the mocha entry `indexFile`) into
+ * CommonJS files the extension host can `require`, with the project's own webpack + ts-loader.
+ * `vscode` comes from the host; mocha is required from the repository's node_modules at run time.
  * Returns the path of the bundled index.js (the extensionTestsPath).
  */
-export async function bundleSuites(suiteDir: string, outDir: string): Promise<string> {
-  const entry: Record<string, string> = { index: path.join(suiteDir, 'index.ts') };
+export async function bundleSuites(suiteDir: string, outDir: string, indexFile = suiteIndexFile): Promise<string> {
+  const entry: Record<string, string> = { index: indexFile };
   for (const name of readdirSync(suiteDir)) {
     if (name.endsWith('.test.ts')) entry[name.replace(/\.ts$/, '')] = path.join(suiteDir, name);
   }
@@ -22,7 +26,8 @@ export async function bundleSuites(suiteDir: string, outDir: string): Promise<st
     context: repoRoot,
     entry,
     output: { path: outDir, filename: '[name].js', libraryTarget: 'commonjs2' },
-    externals: { vscode: 'commonjs vscode', mocha: 'commonjs mocha' },
+    // mocha by absolute path, so a bundle works from any folder (fixture suites bundle to temp dirs).
+    externals: { vscode: 'commonjs vscode', mocha: `commonjs ${createRequire(import.meta.url).resolve('mocha')}` },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
       rules: [

@@ -85,6 +85,10 @@ export async function runVscodeSuites(options: RunSuitesOptions): Promise<number
     const page = await browser.context.newPage();
     const browserErrors: string[] = [];
     page.on('pageerror', (error) => browserErrors.push(error.message));
+    // A suite bundle that does not load is reported only in the workbench's console.
+    page.on('console', (message) => {
+      if (message.type() === 'error') browserErrors.push(message.text().slice(0, 2000));
+    });
     page.on('crash', () => browserErrors.push('the page crashed'));
 
     const remote = (absolute: string): string => `vscode-remote://127.0.0.1:${server!.port}${absolute}`;
@@ -111,6 +115,7 @@ export async function runVscodeSuites(options: RunSuitesOptions): Promise<number
       // The host failed before mocha reported anything (e.g. the bundle did not load): show why.
       write(tailOf(server.logFile, 'code-server log'));
       write(hostLogs(server.userDataDir));
+      if (browserErrors.length) write(`--- workbench console errors ---\n${browserErrors.join('\n')}\n`);
     }
     write(`[test:vscode] suites exited with ${outcome} after ${Date.now() - started} ms\n`);
     return outcome;
