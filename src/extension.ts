@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { setExtensionContext } from './vscode/extensionContext';
+import { resumeConnectIntent } from './vscode/followThrough';
 import { disposeLog } from './vscode/log';
 import { scheduleRecommendationPrompt } from './vscode/recommendationPrompt';
 
@@ -8,6 +9,8 @@ import { scheduleRecommendationPrompt } from './vscode/recommendationPrompt';
 export function activate(context: vscode.ExtensionContext): void {
   setExtensionContext(context);
   registerCommands(context);
+  // One globalState read; the follow-through itself runs after activation, and only with an intent.
+  resumeConnectIntent(context);
   // A timer; the workspace search happens seconds later, off the activation path.
   scheduleRecommendationPrompt(context);
 }

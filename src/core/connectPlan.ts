@@ -5,9 +5,6 @@
  * the error somewhere harder to read.
  */
 
-/** The doctor checks that decide whether Remote-SSH can connect. */
-export const ConnectCheckIds = ['ssh-client', 'agent', 'identity', 'host-key', 'auth'] as const;
-
 /** The part of a doctor check result this module reads (structurally the doctor's own type). */
 export interface CheckOutcome {
   readonly id: string;

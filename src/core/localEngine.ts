@@ -5,6 +5,7 @@
  * next to us will use. The result carries the doctor's check id and failure codes, so the rest of
  * the product reads it like any doctor check.
  */
+import { diagnoseDocker, firstErrorLine } from './diagnose';
 import { runProcess } from './runner';
 
 export interface LocalEngineResult {
@@ -42,15 +43,17 @@ export async function checkLocalEngine(options: LocalEngineOptions): Promise<Loc
   return { id: 'remote-docker-engine', status: 'fail', ...classifyEngineError(result.stderr, result.timedOut), durationMs };
 }
 
-/** Maps the docker CLI's complaint to the doctor's failure codes. */
+/**
+ * Maps the docker CLI's complaint to the doctor's failure codes, with the doctor's own reading of
+ * docker's texts (core/diagnose), so the same words mean the same code on both paths.
+ */
 export function classifyEngineError(stderr: string, timedOut: boolean): { code: 'docker-socket-permission' | 'docker-daemon-down'; message: string } {
-  const text = stderr.trim();
-  if (/permission denied/i.test(text)) {
-    return { code: 'docker-socket-permission', message: 'The Docker socket on the host refuses this user (permission denied): the user is not in the docker group, or the VS Code server started before it was added.' };
+  const code = diagnoseDocker({ exitCode: 1, stderr, timedOut });
+  if (code === 'docker-socket-permission') {
+    return { code, message: 'The Docker socket on the host refuses this user (permission denied): the user is not in the docker group, or the VS Code server started before it was added.' };
   }
   if (timedOut) {
     return { code: 'docker-daemon-down', message: 'The Docker engine on the host did not answer in time.' };
   }
-  const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? 'no output';
-  return { code: 'docker-daemon-down', message: `The Docker engine on the host does not answer: ${firstLine}` };
+  return { code: 'docker-daemon-down', message: `The Docker engine on the host does not answer: ${firstErrorLine(stderr) || 'no output'}` };
 }

@@ -2,6 +2,7 @@
 export const CommandIds = {
   openWalkthrough: 'remoteDockerSsh.openWalkthrough',
   showLog: 'remoteDockerSsh.showLog',
+  connectAndInstall: 'remoteDockerSsh.connectAndInstall',
   addRecommendations: 'remoteDockerSsh.addRecommendations',
 } as const;
 

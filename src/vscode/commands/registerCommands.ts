@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds, type CommandId } from './commandIds';
 import { openWalkthrough } from './openWalkthrough';
 import { showLog } from './showLog';
+import { connectAndInstall } from './connectAndInstall';
 import { addRecommendations } from './addRecommendations';
 import { log } from '../log';
 
@@ -9,6 +10,7 @@ import { log } from '../log';
 const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
   [CommandIds.openWalkthrough]: openWalkthrough,
   [CommandIds.showLog]: showLog,
+  [CommandIds.connectAndInstall]: connectAndInstall,
   [CommandIds.addRecommendations]: addRecommendations,
 };
 
