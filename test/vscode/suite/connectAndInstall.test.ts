@@ -1,11 +1,18 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import { startRig, type Rig, type RigDescription } from '../../fixtures/rig/index';
+import type { RigDescription } from '../../fixtures/rig/index';
+
+const run = promisify(execFile);
 
 // connectAndInstall against a real loopback host (sshd + agent + dockerd), with the Remote-SSH
 // stand-in recording the window it is asked to open. A rig described by RDS_RIG_STATE (the JSON
-// `rigctl start --state FILE` writes) is used when given; otherwise the suite starts its own.
+// `rigctl start --state FILE` writes) is used when given; otherwise the suite starts its own with
+// rigctl and stops it afterwards.
 interface StandInCall {
   command: string;
   args: unknown[];
@@ -32,17 +39,20 @@ const remoteSsh = () => vscode.workspace.getConfiguration('remote.SSH');
 
 describe('connectAndInstall against the rig host', function () {
   this.timeout(120_000);
+  const repoRoot = process.env.RDS_REPO_ROOT ?? '';
+  const rigctl = (command: 'start' | 'stop', stateFile: string) =>
+    run(path.join(repoRoot, 'node_modules/.bin/tsx'), ['test/fixtures/rig/rigctl.ts', command, '--state', stateFile], { cwd: repoRoot });
   let rig: RigDescription;
-  let ownRig: Rig | undefined;
+  let ownStateFile: string | undefined;
 
   before(async () => {
-    const stateFile = process.env.RDS_RIG_STATE;
-    if (stateFile) {
-      rig = JSON.parse(readFileSync(stateFile, 'utf8')) as RigDescription;
-    } else {
-      ownRig = await startRig();
-      rig = ownRig;
+    let stateFile = process.env.RDS_RIG_STATE;
+    if (!stateFile) {
+      ownStateFile = path.join(process.env.RDS_VSCODE_TEST_RUN_DIR ?? '', 'rig.json');
+      await rigctl('start', ownStateFile);
+      stateFile = ownStateFile;
     }
+    rig = JSON.parse(readFileSync(stateFile, 'utf8')) as RigDescription;
     await vscode.extensions.getExtension('ms-vscode-remote.remote-ssh')!.activate();
     // A user's existing entries must survive: start from one unrelated id and one other host.
     await remoteSsh().update('defaultExtensions', ['eamodio.gitlens'], vscode.ConfigurationTarget.Global);
@@ -52,7 +62,7 @@ describe('connectAndInstall against the rig host', function () {
   after(async () => {
     await remoteSsh().update('defaultExtensions', undefined, vscode.ConfigurationTarget.Global);
     await remoteSsh().update('remotePlatform', undefined, vscode.ConfigurationTarget.Global);
-    await ownRig?.stop();
+    if (ownStateFile) await rigctl('stop', ownStateFile);
   });
 
   it('writes both settings, then calls opensshremotes.openEmptyWindow({ host: alias })', async () => {
@@ -110,19 +120,28 @@ describe('connectAndInstall against the rig host', function () {
     assert.deepEqual(remoteSsh().get('defaultExtensions'), ['eamodio.gitlens', 'ms-azuretools.vscode-containers']);
   });
 
-  it('opens nothing and writes nothing when ssh cannot get in (sshd stopped)', async function () {
-    if (!ownRig) this.skip(); // breaking a rig needs the rig object, not its JSON description
-    const repair = await ownRig.breakOne('sshd-stopped');
-    const other = `${rig.alias}`;
+  it('opens nothing and writes nothing when ssh cannot get in (connection refused)', async () => {
+    // A host block like the rig's, on a loopback port where nothing listens: a real "Connection refused".
+    const port = await closedPort();
+    const configFile = path.join(process.env.RDS_VSCODE_TEST_RUN_DIR ?? '', 'refused.config');
+    writeFileSync(configFile, `Host refused-host\n  HostName 127.0.0.1\n  Port ${port}\n  User ${rig.user}\n  IdentityFile ${rig.identityFile}\n  UserKnownHostsFile ${rig.knownHostsFile}\n`);
     await remoteSsh().update('remotePlatform', { 'other-host': 'macOS' }, vscode.ConfigurationTarget.Global);
-    try {
-      const before = standInCalls().length;
-      const result = await vscode.commands.executeCommand('remoteDockerSsh.connectAndInstall', { alias: other, configFile: rig.configFile, env: rig.env });
-      assert.equal(result, undefined);
-      assert.deepEqual(standInCalls().slice(before), []);
-      assert.deepEqual(remoteSsh().get('remotePlatform'), { 'other-host': 'macOS' });
-    } finally {
-      await repair();
-    }
+    const before = standInCalls().length;
+    const result = await vscode.commands.executeCommand('remoteDockerSsh.connectAndInstall', { alias: 'refused-host', configFile, env: rig.env });
+    assert.equal(result, undefined);
+    assert.deepEqual(standInCalls().slice(before), []);
+    assert.deepEqual(remoteSsh().get('remotePlatform'), { 'other-host': 'macOS' });
   });
 });
+
+/** A loopback port that was free a moment ago (bound, then closed). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
