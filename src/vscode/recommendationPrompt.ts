@@ -91,6 +91,7 @@ async function showSetupPrompt(context: vscode.ExtensionContext): Promise<void> 
   log().info(`Recommendation prompt answered: ${answer ?? 'dismissed'}`);
   if (answer === never) {
     await context.workspaceState.update(PromptDismissedKey, true);
+    log().info('Recommendation prompt: will not ask again in this workspace.');
   } else if (answer === setUp) {
     await vscode.commands.executeCommand(CommandIds.openWalkthrough);
     await offerRecommendations();
