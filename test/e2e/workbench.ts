@@ -128,6 +128,38 @@ export class Workbench {
     await entry.click();
   }
 
+  /**
+   * Opens a walkthrough through VS Code's own picker (Welcome: Open Walkthrough... → `title`) and waits
+   * for its page. (From an extension, `workbench.action.openWalkthrough` misses on the first call in
+   * code-server 1.100; see test/README.md.)
+   */
+  async openWalkthrough(title: string, categoryId: string): Promise<void> {
+    await this.runCommand('Welcome: Open Walkthrough...');
+    await this.pickQuickItem(title);
+    await this.walkthroughTitle(categoryId).waitFor({ state: 'visible', timeout: 20_000 });
+  }
+
+  /** The title of the open walkthrough page, when it shows `categoryId` (`<publisher>.<name>#<walkthroughId>`). */
+  walkthroughTitle(categoryId: string): Locator {
+    return this.page.locator(`.gettingStartedSlideDetails .category-title[x-category-title-for="${categoryId}"]`);
+  }
+
+  /**
+   * The steps the open walkthrough page shows, in order: `id` is `<categoryId>#<stepId>`, `checked` is
+   * the step's completion as the page draws it (aria-checked).
+   */
+  async walkthroughSteps(): Promise<{ id: string; title: string; checked: boolean }[]> {
+    const steps = this.page.locator('.gettingStartedSlideDetails .getting-started-step');
+    await steps.first().waitFor({ state: 'visible', timeout: 10_000 });
+    return steps.evaluateAll((elements) =>
+      elements.map((element) => ({
+        id: element.getAttribute('data-step-id') ?? '',
+        title: element.querySelector('.step-title')?.textContent?.trim() ?? '',
+        checked: element.getAttribute('aria-checked') === 'true',
+      })),
+    );
+  }
+
   /** The active editor's tab label, e.g. "Welcome" for a walkthrough. */
   activeTab(): Locator {
     return this.page.locator('.tabs-container .tab.active');
