@@ -160,6 +160,23 @@ export class Workbench {
     );
   }
 
+  /**
+   * Waits for a modal dialog whose text (message + detail) matches `pattern` and returns it; the
+   * workbench shows one when a command run from the palette throws, and for modal confirms.
+   */
+  async waitForDialog(pattern: RegExp, timeoutMs = 15_000): Promise<Locator> {
+    const dialog = this.page.locator('.monaco-dialog-box').filter({ hasText: pattern }).first();
+    await dialog.waitFor({ state: 'visible', timeout: timeoutMs });
+    return dialog;
+  }
+
+  /** Clicks the button labelled exactly `label` in the open modal dialog and waits for the dialog to close. */
+  async clickDialogButton(label: string): Promise<void> {
+    const dialog = this.page.locator('.monaco-dialog-box').first();
+    await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }).first().click();
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
   /** The active editor's tab label, e.g. "Welcome" for a walkthrough. */
   activeTab(): Locator {
     return this.page.locator('.tabs-container .tab.active');
