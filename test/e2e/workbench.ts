@@ -83,38 +83,39 @@ export class Workbench {
   }
 
   /**
-   * Runs a command the way a user does: F1, type its palette label ("Category: Title"), Enter on the
-   * entry whose label matches exactly. Retries until the label shows up, since extension commands
-   * appear once their extension's contributions are registered.
+   * Runs a command the way a user does: F1, type its palette label ("Category: Title"), click the entry
+   * whose label matches exactly. Until the label shows up (extension commands appear once their
+   * extension's contributions are registered) it reopens the palette; once clicked, never again.
    */
   async runCommand(label: string, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    const typed = `>${label}`;
+    const entry = this.page
+      .locator('.quick-input-widget .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) })
+      .first();
     for (;;) {
       await this.page.keyboard.press('Escape');
       await this.page.keyboard.press('F1');
       await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill(`>${label}`);
-      const entry = this.page
-        .locator('.quick-input-widget .monaco-list-row')
-        .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) })
-        .first();
+      await input.fill(typed);
       try {
         await entry.waitFor({ state: 'visible', timeout: Math.min(5000, Math.max(500, deadline - Date.now())) });
-        await entry.click();
-        // Done when the palette closed or turned into the command's own quick pick.
-        const settled = Date.now() + 10_000;
-        while ((await input.isVisible()) && (await input.inputValue()) === `>${label}`) {
-          if (Date.now() > settled) throw new Error(`the palette still shows "${label}" 10 s after Enter`);
-          await this.page.waitForTimeout(100);
-        }
-        return;
+        break;
       } catch (error) {
         if (Date.now() > deadline) {
           await this.page.keyboard.press('Escape');
           throw new Error(`command palette has no entry "${label}" after ${timeoutMs} ms: ${(error as Error).message}`);
         }
       }
+    }
+    await entry.click();
+    // Done when the palette closed or turned into the command's own quick pick.
+    const settled = Date.now() + 10_000;
+    while ((await input.isVisible()) && (await input.inputValue()) === typed) {
+      if (Date.now() > settled) throw new Error(`the palette still shows "${label}" 10 s after the click`);
+      await this.page.waitForTimeout(100);
     }
   }
 
