@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { dockerExtensionGenerations, dockerHostFor, dockerHostSettings } from '../core/dockerHost';
 import { BadInputError } from '../core/errors';
-import { defaultSshConfigPath } from '../core/sshConfig/paths';
+import { configPathFromOption, defaultSshConfigPath } from '../core/sshConfig/paths';
 import { ExitCode, type CliStreams } from './output';
 import { parseCliArgs } from './parseCliArgs';
 
@@ -20,7 +20,7 @@ export async function dockerHostCommand(args: string[], io: CliStreams): Promise
     );
   }
   const target = positionals[0];
-  const configFile = values.config ?? defaultSshConfigPath();
+  const configFile = configPathFromOption(values.config);
   const dockerHost = await dockerHostFor(target, configFile);
   const warnings: string[] = [];
   if (!/[@:[]/.test(dockerHost.slice('ssh://'.length)) && path.resolve(configFile) !== defaultSshConfigPath()) {

@@ -78,3 +78,14 @@ describe('resolveHost (real ssh -G)', () => {
     await assert.rejects(resolveHost(config, 'bob@-oProxyCommand=x'), BadInputError);
   });
 });
+
+describe('configPathFromOption', () => {
+  it('defaults to ~/.ssh/config, expands a leading ~ and makes relative paths absolute', async () => {
+    const { configPathFromOption, defaultSshConfigPath, sshHomeDir } = await import('../../../src/core/sshConfig/paths');
+    assert.equal(configPathFromOption(undefined), defaultSshConfigPath());
+    assert.equal(configPathFromOption(''), defaultSshConfigPath());
+    assert.equal(configPathFromOption('~/.ssh/work'), path.join(sshHomeDir(), '.ssh', 'work'));
+    assert.equal(configPathFromOption('rel/config'), path.resolve('rel/config'));
+    assert.equal(configPathFromOption('/abs/config'), '/abs/config');
+  });
+});
