@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRig, type Rig } from '../fixtures/rig/index';
 import type { DoctorReport } from '../../src/core/doctor';
@@ -110,5 +112,38 @@ describe('CLI doctor and trust-host against the loopback rig', function () {
     assert.equal((await runCli(['trust-host', rig.alias, '--config', rig.configFile, '--fingerprint', 'MD5:aa:bb'], rig.env)).code, 2);
     assert.equal((await runCli(['trust-host', '--fingerprint', rig.hostKeyFingerprint, '--', '-oProxyCommand=sh'], rig.env)).code, 2);
     assert.equal((await runCli(['trust-host', rig.alias], rig.env)).code, 2);
+  });
+
+  it('never prompts on a terminal, even with a config that would let ssh ask (no StrictHostKeyChecking, password fallback)', async () => {
+    // A user's typical config: no StrictHostKeyChecking, so plain ssh (the one docker runs) would ask.
+    const work = mkdtempSync(join(tmpdir(), 'tty-doctor-'));
+    try {
+      const config = join(work, 'ssh_config');
+      writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(/^\s*StrictHostKeyChecking.*$/gm, ''));
+      writeFileSync(join(work, 'ssh'), `#!/bin/sh\nexec /usr/bin/ssh -F '${config}' "$@"\n`);
+      chmodSync(join(work, 'ssh'), 0o755);
+      const env = { ...rig.env, PATH: `${work}:${rig.env.PATH}` };
+      for (const fault of ['host-key-unknown', 'authorized-key-removed'] as const) {
+        const repair = await rig.breakOne(fault);
+        try {
+          const started = performance.now();
+          // `script` gives the doctor a real pseudo-terminal, so any prompt would hang it until the timeout.
+          const command = `${process.execPath} --import tsx ${cli} doctor ${rig.alias} --config ${config} --path docker-host --timeout 8`;
+          const result = await new Promise<{ code: number; stdout: string }>((resolve) =>
+            execFile('script', ['-qec', command, '/dev/null'], { env, cwd: new URL('../../', import.meta.url).pathname }, (error, stdout) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout })),
+          );
+          const elapsed = performance.now() - started;
+          assert.equal(result.code, 1, result.stdout);
+          assert.ok(elapsed < 6000, `${fault}: took ${Math.round(elapsed)} ms, a prompt may have waited for input`);
+          assert.ok(result.stdout.includes(`${String.fromCharCode(27)}[`), 'colour on a TTY');
+          assert.match(result.stdout, fault === 'host-key-unknown' ? /\[host-key-unknown\]/ : /\[auth-publickey-denied\]/);
+          assert.doesNotMatch(result.stdout, /password:|continue connecting/i);
+        } finally {
+          await repair();
+        }
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
