@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { BadInputError } from './errors';
 import { Deadline } from './deadline';
 import { parseDoctorTarget, dockerHostForTarget } from './doctorTarget';
 import { readEffectiveSshConfig } from './sshEffectiveConfig';
@@ -68,6 +69,12 @@ async function readIdentityFiles(paths: readonly string[]): Promise<IdentityFile
   );
 }
 
+/** A --config that does not exist is a typo to report as bad input, not a failed check. */
+async function assertReadableFile(path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) throw new BadInputError(`the ssh config file ${path} does not exist or is not a file`);
+}
+
 export class DoctorCancelledError extends Error {
   constructor() {
     super('the doctor was cancelled');
@@ -84,6 +91,7 @@ export class DoctorCancelledError extends Error {
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const started = performance.now();
   const target = parseDoctorTarget(options.target);
+  if (options.configFile !== undefined) await assertReadableFile(options.configFile);
   const selected = checksForPath[options.path].filter((id) => options.only === undefined || options.only.includes(id));
   const needs = (...ids: CheckId[]) => ids.some((id) => selected.includes(id));
   const deadline = new Deadline(options.timeoutMs ?? defaultDoctorTimeoutMs, options.signal);

@@ -176,6 +176,10 @@ describe('doctor against the loopback rig', function () {
     assert.equal(existsSync(marker), false);
   });
 
+  it('a missing --config file is bad input, not a failed check', async () => {
+    await assert.rejects(doctor('remote-ssh', { configFile: join(runTmp, 'no-such-config') }), (error: unknown) => error instanceof BadInputError && /does not exist/.test(error.message));
+  });
+
   it('a port that speaks no SSH: connect-timeout within the timeout plus 1 s', async () => {
     const silent = await startSilentPort();
     try {
