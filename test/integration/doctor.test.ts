@@ -152,6 +152,9 @@ describe('doctor against the loopback rig', function () {
     const report = await withFault('docker-socket-denied', () => doctor('remote-ssh'));
     const engine = check(report, 'remote-docker-engine');
     assert.equal(engine.code, 'docker-socket-permission');
+    // The message shows the groups the session really has: no docker among them.
+    assert.match(engine.message, /\(groups: [^)]+\)/);
+    assert.doesNotMatch(engine.message, /\(groups: [^)]*\bdocker\b/);
     assert.ok(engine.fix!.includes(`sudo usermod -aG docker ${rig.user}`));
     assert.match(engine.fix!, /Kill VS Code Server on Host/);
   });
