@@ -95,6 +95,25 @@ describe('CLI doctor and trust-host against the loopback rig', function () {
     }
   });
 
+  it('trust-host writes a hashed line when the config says HashKnownHosts yes, and ssh accepts it', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'hashed-'));
+    const repair = await rig.breakOne('host-key-unknown');
+    try {
+      const config = join(work, 'ssh_config');
+      writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(`Host ${rig.alias}\n`, `Host ${rig.alias}\n  HashKnownHosts yes\n`));
+      const written = await runCli(['trust-host', rig.alias, '--config', config, '--fingerprint', rig.hostKeyFingerprint], rig.env);
+      assert.equal(written.code, 0, written.stderr);
+      const line = readFileSync(rig.knownHostsFile, 'utf8').trim();
+      assert.match(line, /^\|1\|[A-Za-z0-9+/=]+\|[A-Za-z0-9+/=]+ ssh-ed25519 AAAA/);
+      assert.ok(!line.includes('127.0.0.1'), 'the host name is not readable in a hashed line');
+      const doctor = await runCli(['doctor', rig.alias, '--config', config, '--json', '--only', 'host-key,auth'], rig.env);
+      assert.equal(JSON.parse(doctor.stdout).ok, true, doctor.stdout);
+    } finally {
+      await repair();
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('trust-host never replaces a changed host key, even with the new fingerprint', async () => {
     const before = readFileSync(rig.knownHostsFile, 'utf8');
     const repair = await rig.breakOne('host-key-changed');
