@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { BadInputError } from './errors';
 import { Deadline } from './deadline';
 import { parseDoctorTarget, dockerHostForTarget } from './doctorTarget';
-import { readEffectiveSshConfig } from './sshEffectiveConfig';
+import { readEffectiveSshConfig, type EffectiveSshConfig } from './sshEffectiveConfig';
 import { sshCommandArgs } from './sshInvocation';
 import { listAgentIdentities } from './agent';
 import { fingerprintOf, lookupKnownHosts, scanOfferedKeys, scanTypesFor } from './knownHosts';
-import { remoteProbeScript, parseRemoteProbe } from './remoteProbe';
-import { runProcess } from './runner';
+import { remoteProbeScript, parseRemoteProbe, type RemoteProbe } from './remoteProbe';
+import { runProcess, type ProcessResult } from './runner';
 import { diagnoseSsh } from './diagnose';
 import { unreachableCodes } from './failureCodes';
 import { hostKeyVerifiedBySession } from './checks/hostKeyCheck';
@@ -68,6 +69,33 @@ async function readIdentityFiles(paths: readonly string[]): Promise<IdentityFile
   );
 }
 
+/** A --config that does not exist is a typo to report as bad input, not a failed check. */
+async function assertReadableFile(path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) throw new BadInputError(`the ssh config file ${path} does not exist or is not a file`);
+}
+
+/**
+ * known_hosts entries for the host, and the keys it offers when they are worth fetching. For a
+ * known host the session (StrictHostKeyChecking=yes) verifies the key itself; ssh-keyscan then
+ * runs only when ssh rejected the key, to show what the host offers. ssh-keyscan cannot go through
+ * ProxyJump/ProxyCommand, so for those hosts the real session is the only judge.
+ */
+async function gatherHostKeys(config: EffectiveSshConfig | undefined, probe: Promise<Timed<{ result: ProcessResult; parsed: RemoteProbe }>>, deadline: Deadline, env: NodeJS.ProcessEnv) {
+  if (!config) return { known: [], offered: [] };
+  const processOptions = () => ({ timeoutMs: deadline.remainingMs(), signal: deadline.signal, env });
+  const files = [...config.list('userknownhostsfile'), ...config.list('globalknownhostsfile')].map((file) => config.expandPath(file));
+  const known = await lookupKnownHosts(config.knownHostsName, files, processOptions());
+  if (config.proxied) return { known, offered: [] };
+  if (known.length > 0) {
+    const session = await probe;
+    const code = diagnoseSsh(session.value.result);
+    if (hostKeyVerifiedBySession(session.value.parsed.started, code) || (code !== undefined && unreachableCodes.has(code))) return { known, offered: [] };
+  }
+  const scan = await scanOfferedKeys(config, { ...processOptions(), timeoutSeconds: deadline.remainingSeconds(), types: scanTypesFor(known) });
+  return { known, offered: scan.keys, scan: scan.result };
+}
+
 export class DoctorCancelledError extends Error {
   constructor() {
     super('the doctor was cancelled');
@@ -84,6 +112,7 @@ export class DoctorCancelledError extends Error {
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const started = performance.now();
   const target = parseDoctorTarget(options.target);
+  if (options.configFile !== undefined) await assertReadableFile(options.configFile);
   const selected = checksForPath[options.path].filter((id) => options.only === undefined || options.only.includes(id));
   const needs = (...ids: CheckId[]) => ids.some((id) => selected.includes(id));
   const deadline = new Deadline(options.timeoutMs ?? defaultDoctorTimeoutMs, options.signal);
@@ -111,33 +140,15 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     const identityFiles = needs('identity')
       ? effective!.then(({ value }) => timed(readIdentityFiles(value.config ? value.config.list('identityfile').map((file) => value.config!.expandPath(file)) : [])))
       : undefined;
-    const hostKeys = needs('host-key')
-      ? effective!.then(({ value }) =>
-          timed(
-            (async () => {
-              const config = value.config;
-              if (!config) return { known: [], offered: [] };
-              const files = [...config.list('userknownhostsfile'), ...config.list('globalknownhostsfile')].map((file) => config.expandPath(file));
-              const known = await lookupKnownHosts(config.knownHostsName, files, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env });
-              // ssh-keyscan cannot go through ProxyJump/ProxyCommand; the real session judges those hosts.
-              if (config.proxied) return { known, offered: [] };
-              // A known host: the session (StrictHostKeyChecking=yes) verifies the key itself, and
-              // ssh-keyscan is only needed to show what the host offers when ssh rejected it.
-              if (known.length > 0) {
-                const session = await probe!;
-                const code = diagnoseSsh(session.value.result);
-                if (hostKeyVerifiedBySession(session.value.parsed.started, code) || (code !== undefined && unreachableCodes.has(code))) return { known, offered: [] };
-              }
-              const scan = await scanOfferedKeys(config, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env, timeoutSeconds: deadline.remainingSeconds(), types: scanTypesFor(known) });
-              return { known, offered: scan.keys, scan: scan.result };
-            })(),
-          ),
-        )
-      : undefined;
+    const hostKeys = needs('host-key') ? effective!.then(({ value }) => timed(gatherHostKeys(value.config, probe!, deadline, env))) : undefined;
 
     // Wait for every child before judging or throwing: nothing may outlive runDoctor.
     const pending = { sshVersion, agent, localDocker, probe, roundtrip, effective, identityFiles, hostKeys };
-    const settled = await Promise.allSettled(Object.values(pending));
+    // The first failure stops the rest at once (they are killed) instead of letting them run out their time.
+    const settled = await Promise.allSettled(Object.values(pending).map((work) => work?.catch((error: unknown) => {
+      deadline.abort();
+      throw error;
+    })));
     const failure = settled.find((outcome) => outcome.status === 'rejected');
     if (failure) throw failure.reason;
     const facts: DoctorFacts = {

@@ -152,6 +152,9 @@ describe('doctor against the loopback rig', function () {
     const report = await withFault('docker-socket-denied', () => doctor('remote-ssh'));
     const engine = check(report, 'remote-docker-engine');
     assert.equal(engine.code, 'docker-socket-permission');
+    // The message shows the groups the session really has: no docker among them.
+    assert.match(engine.message, /\(groups: [^)]+\)/);
+    assert.doesNotMatch(engine.message, /\(groups: [^)]*\bdocker\b/);
     assert.ok(engine.fix!.includes(`sudo usermod -aG docker ${rig.user}`));
     assert.match(engine.fix!, /Kill VS Code Server on Host/);
   });
@@ -174,6 +177,10 @@ describe('doctor against the loopback rig', function () {
       await assert.rejects(doctor('docker-host', { target }), (error: unknown) => error instanceof BadInputError && error.code === 'bad-target');
     }
     assert.equal(existsSync(marker), false);
+  });
+
+  it('a missing --config file is bad input, not a failed check', async () => {
+    await assert.rejects(doctor('remote-ssh', { configFile: join(runTmp, 'no-such-config') }), (error: unknown) => error instanceof BadInputError && /does not exist/.test(error.message));
   });
 
   it('a port that speaks no SSH: connect-timeout within the timeout plus 1 s', async () => {
