@@ -1,7 +1,7 @@
 // A real VS Code workbench for e2e tests: code-server with the packaged VSIX installed into a fresh
 // extensions dir, opened in Debian's Chromium through playwright-core. One Workbench per test file
 // (start in before(), close in after()): a start costs a few seconds on this machine.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { launchChromium, type LaunchedBrowser } from '../harness/browser';
 import { ensureVsixPackaged } from '../harness/build';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { artifactsDir, remoteSshStandInPath } from '../harness/paths';
+import { onExit } from '../harness/processGroups';
 
 export const screenshotsDir = path.join(artifactsDir, 'screenshots');
 
@@ -41,6 +42,7 @@ export class Workbench {
     private readonly browser: LaunchedBrowser,
     readonly page: Page,
     private readonly ownTmp: string,
+    private readonly forgetOwnTmp: () => void,
     /** The Remote-SSH stand-in's JSON-lines log, when it is installed. */
     readonly standInLogFile: string | undefined,
   ) {}
@@ -50,6 +52,7 @@ export class Workbench {
     const vsixFiles = options.installVsix === false ? [] : [ensureVsixPackaged()];
     const extensionFolders = [...(options.remoteSshStandIn ? [remoteSshStandInPath] : []), ...(options.extensionFolders ?? [])];
     const ownTmp = await mkdtemp(path.join(tmpdir(), 'rds-workbench-'));
+    const forgetOwnTmp = onExit(() => rmSync(ownTmp, { recursive: true, force: true }));
     const standInLogFile = options.remoteSshStandIn ? path.join(ownTmp, 'remote-ssh-stand-in.jsonl') : undefined;
     const env = { ...options.env, ...(standInLogFile ? { REMOTE_SSH_STAND_IN_LOG: standInLogFile } : {}) };
     let server: CodeServer | undefined;
@@ -64,7 +67,7 @@ export class Workbench {
       });
       browser = await launchChromium(options.viewport);
       const page = await browser.context.newPage();
-      const workbench = new Workbench(server, browser, page, ownTmp, standInLogFile);
+      const workbench = new Workbench(server, browser, page, ownTmp, forgetOwnTmp, standInLogFile);
       await page.goto(server.workbenchUrl(), { waitUntil: 'domcontentloaded', timeout: 60_000 });
       await workbench.waitUntilReady();
       return workbench;
@@ -72,6 +75,7 @@ export class Workbench {
       await browser?.close();
       await server?.stop();
       await rm(ownTmp, { recursive: true, force: true });
+      forgetOwnTmp();
       throw error;
     }
   }
@@ -209,6 +213,7 @@ export class Workbench {
     await this.browser.close();
     await this.server.stop();
     if (process.env.KEEP_TEST_DIRS !== '1') await rm(this.ownTmp, { recursive: true, force: true });
+    this.forgetOwnTmp();
   }
 }
 

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { repoRoot, remoteSshStandInPath } from './paths';
+import { onExit } from './processGroups';
 
 export interface RunSuitesOptions {
   /** The folder loaded as extensionDevelopmentPath (default: the repository). */
@@ -56,6 +57,10 @@ export async function runVscodeSuites(options: RunSuitesOptions): Promise<number
     }
   };
   const poller = setInterval(printNewReport, 500);
+  const forgetExit = onExit(() => {
+    stopLeftoverRigs(runDir, write);
+    if (process.env.KEEP_TEST_DIRS !== '1') rmSync(runDir, { recursive: true, force: true });
+  });
 
   try {
     const started = Date.now();
@@ -133,6 +138,7 @@ export async function runVscodeSuites(options: RunSuitesOptions): Promise<number
     await server?.stop();
     stopLeftoverRigs(runDir, write);
     if (process.env.KEEP_TEST_DIRS !== '1') await rm(runDir, { recursive: true, force: true });
+    forgetExit();
   }
 }
 
