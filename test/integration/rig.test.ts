@@ -33,6 +33,9 @@ describe('loopback rig', function () {
       const uid = uidOf(rig.user);
       const sshd = JSON.parse(readFileSync(rig.stateFile, 'utf8')).state.pids.sshd as number;
       assert.ok(existsSync(`/proc/${sshd}`));
+      // While it runs, the leftover check sees every kind of trace, so its empty answer later means something.
+      const running = leftoversOf(rig, uid).join('\n');
+      for (const kind of [/^processes \d+/m, /^user rds/m, /^mounts \/tmp\/rds-rig-/m, /^folder \/tmp\/rds-rig-/m]) assert.match(running, kind);
 
       const version = await run('ssh', ['-F', rig.configFile, '-o', 'BatchMode=yes', '--', rig.alias, 'docker', 'version', '--format', '{{.Server.Version}}'], { env: rig.env });
       assert.match(version.stdout, /^\d+\.\d+/);
