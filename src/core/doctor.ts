@@ -114,6 +114,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const target = parseDoctorTarget(options.target);
   if (options.configFile !== undefined) await assertReadableFile(options.configFile);
   const selected = checksForPath[options.path].filter((id) => options.only === undefined || options.only.includes(id));
+  if (selected.length === 0) throw new BadInputError(`none of the checks asked for (${options.only?.join(', ')}) belong to the ${options.path} path; its checks are ${checksForPath[options.path].join(', ')}`);
   const needs = (...ids: CheckId[]) => ids.some((id) => selected.includes(id));
   const deadline = new Deadline(options.timeoutMs ?? defaultDoctorTimeoutMs, options.signal);
   const env = options.env ?? process.env;

@@ -249,6 +249,10 @@ describe('doctor against the loopback rig', function () {
     );
   });
 
+  it('refuses an --only selection with no check of the path', async () => {
+    await assert.rejects(doctor('remote-ssh', { only: ['agent', 'local-docker-cli'] }), BadInputError);
+  });
+
   it('honours the known_hosts file named in the ssh config', async () => {
     // The rig config sets UserKnownHostsFile; the machine's ~/.ssh/known_hosts has never heard of this port.
     const report = await doctor('remote-ssh', { only: ['host-key'] });
