@@ -33,6 +33,11 @@ export class Deadline {
     return this.parent?.aborted ?? false;
   }
 
+  /** Ends the run now: every child still running is killed. */
+  abort(): void {
+    this.controller.abort(new Error('stopped'));
+  }
+
   dispose(): void {
     clearTimeout(this.timer);
     this.parent?.removeEventListener('abort', this.onParentAbort);

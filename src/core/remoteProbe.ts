@@ -3,16 +3,19 @@
  * stdin (works whatever the login shell and PATH are, and no quoting of a command line), prints marker
  * lines, and the doctor parses them. One handshake instead of one per check.
  */
+// Only shell builtins on the healthy path (sshd sets LOGNAME); `id -Gn` runs only when docker
+// fails, to show the groups in a socket-permission message. Each process counts in the bench.
 export const remoteProbeScript = `
 echo "rds-probe:start"
-echo "rds-probe:user:$(id -un 2>/dev/null)"
-echo "rds-probe:groups:$(id -Gn 2>/dev/null)"
+echo "rds-probe:user:\${LOGNAME:-\${USER:-}}"
 echo "rds-probe:docker-host:\${DOCKER_HOST:-}"
 if docker_path=$(command -v docker 2>/dev/null); then
   echo "rds-probe:cli:$docker_path"
   echo "rds-probe:engine-begin"
   docker version --format 'rds-probe:versions:{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}' 2>&1
-  echo "rds-probe:engine-exit:$?"
+  engine_exit=$?
+  echo "rds-probe:engine-exit:$engine_exit"
+  if [ "$engine_exit" -ne 0 ]; then echo "rds-probe:groups:$(id -Gn 2>/dev/null)"; fi
 else
   echo "rds-probe:cli-missing"
 fi

@@ -63,6 +63,9 @@ export interface EffectiveConfigResult {
 }
 
 export async function readEffectiveSshConfig(target: HostTarget, configFile: string | undefined, options: { timeoutMs: number; signal?: AbortSignal; env?: NodeJS.ProcessEnv }): Promise<EffectiveConfigResult> {
-  const result = await runProcess('ssh', [...(configFile !== undefined ? ['-F', configFile] : []), '-G', ...sshDestinationArgs(target)], options);
+  // -G only prints the configuration and never connects; BatchMode and ConnectTimeout are there
+  // anyway so that no ssh call of ours lacks them.
+  const connectTimeout = Math.max(1, Math.floor(options.timeoutMs / 1000));
+  const result = await runProcess('ssh', [...(configFile !== undefined ? ['-F', configFile] : []), '-o', 'BatchMode=yes', '-o', `ConnectTimeout=${connectTimeout}`, '-G', ...sshDestinationArgs(target)], options);
   return { result, config: result.exitCode === 0 ? new EffectiveSshConfig(result.stdout) : undefined };
 }

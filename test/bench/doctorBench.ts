@@ -8,7 +8,7 @@
  *   control-master                          the alternative: a ControlMaster, then one multiplexed ssh per remote check
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, loadavg, cpus } from 'node:os';
 import { join } from 'node:path';
 import { startRig } from '../fixtures/rig/index';
 import { runDoctor } from '../../src/core/doctor';
@@ -95,9 +95,14 @@ try {
     const ratio = name === 'floor' || !Number.isFinite(value) ? '' : `  ${(value / floor).toFixed(2)} x floor`;
     process.stdout.write(`  ${name.padEnd(20)} ${value.toFixed(0).padStart(6)} ms${ratio}   [${samples[name].map((v) => v.toFixed(0)).join(' ')}]\n`);
   }
-  process.stdout.write(`\n  doctor/floor (docker-host) = ${(medians['doctor docker-host'] / floor).toFixed(2)}   goal <= 1.5\n`);
-  process.stdout.write(`  doctor/floor (remote-ssh)  = ${(medians['doctor remote-ssh'] / floor).toFixed(2)}\n`);
-  process.stdout.write(`  naive/floor                = ${(medians.naive / floor).toFixed(2)}\n`);
+  // Paired: each run divided by the floor measured in the same round, moments apart. Other
+  // processes' load shifts both alike, so this is steadier on a shared machine than a ratio of medians.
+  const paired = (name: string) => median(samples[name].map((value, round) => value / samples.floor[round]));
+  process.stdout.write(`\n  ratio of medians (paired median in brackets)\n`);
+  process.stdout.write(`  doctor/floor (docker-host) = ${(medians['doctor docker-host'] / floor).toFixed(2)}  [${paired('doctor docker-host').toFixed(2)}]   goal <= 1.5\n`);
+  process.stdout.write(`  doctor/floor (remote-ssh)  = ${(medians['doctor remote-ssh'] / floor).toFixed(2)}  [${paired('doctor remote-ssh').toFixed(2)}]\n`);
+  process.stdout.write(`  naive/floor                = ${(medians.naive / floor).toFixed(2)}  [${paired('naive').toFixed(2)}]\n`);
   process.stdout.write(`  one-script/floor           = ${(medians['one-script'] / floor).toFixed(2)}   vs control-master/floor = ${(medians['control-master'] / floor).toFixed(2)} (same remote work)\n`);
+  process.stdout.write(`  load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${cpus().length} CPUs\n`);
   process.stdout.write(`\n  rig up ${rigUpMs.toFixed(0)} ms, rig down ${rigDownMs.toFixed(0)} ms\n`);
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRig, type Rig } from '../fixtures/rig/index';
 import type { DoctorReport } from '../../src/core/doctor';
@@ -93,6 +95,25 @@ describe('CLI doctor and trust-host against the loopback rig', function () {
     }
   });
 
+  it('trust-host writes a hashed line when the config says HashKnownHosts yes, and ssh accepts it', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'hashed-'));
+    const repair = await rig.breakOne('host-key-unknown');
+    try {
+      const config = join(work, 'ssh_config');
+      writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(`Host ${rig.alias}\n`, `Host ${rig.alias}\n  HashKnownHosts yes\n`));
+      const written = await runCli(['trust-host', rig.alias, '--config', config, '--fingerprint', rig.hostKeyFingerprint], rig.env);
+      assert.equal(written.code, 0, written.stderr);
+      const line = readFileSync(rig.knownHostsFile, 'utf8').trim();
+      assert.match(line, /^\|1\|[A-Za-z0-9+/=]+\|[A-Za-z0-9+/=]+ ssh-ed25519 AAAA/);
+      assert.ok(!line.includes('127.0.0.1'), 'the host name is not readable in a hashed line');
+      const doctor = await runCli(['doctor', rig.alias, '--config', config, '--json', '--only', 'host-key,auth'], rig.env);
+      assert.equal(JSON.parse(doctor.stdout).ok, true, doctor.stdout);
+    } finally {
+      await repair();
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('trust-host never replaces a changed host key, even with the new fingerprint', async () => {
     const before = readFileSync(rig.knownHostsFile, 'utf8');
     const repair = await rig.breakOne('host-key-changed');
@@ -110,5 +131,38 @@ describe('CLI doctor and trust-host against the loopback rig', function () {
     assert.equal((await runCli(['trust-host', rig.alias, '--config', rig.configFile, '--fingerprint', 'MD5:aa:bb'], rig.env)).code, 2);
     assert.equal((await runCli(['trust-host', '--fingerprint', rig.hostKeyFingerprint, '--', '-oProxyCommand=sh'], rig.env)).code, 2);
     assert.equal((await runCli(['trust-host', rig.alias], rig.env)).code, 2);
+  });
+
+  it('never prompts on a terminal, even with a config that would let ssh ask (no StrictHostKeyChecking, password fallback)', async () => {
+    // A user's typical config: no StrictHostKeyChecking, so plain ssh (the one docker runs) would ask.
+    const work = mkdtempSync(join(tmpdir(), 'tty-doctor-'));
+    try {
+      const config = join(work, 'ssh_config');
+      writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(/^\s*StrictHostKeyChecking.*$/gm, ''));
+      writeFileSync(join(work, 'ssh'), `#!/bin/sh\nexec /usr/bin/ssh -F '${config}' "$@"\n`);
+      chmodSync(join(work, 'ssh'), 0o755);
+      const env = { ...rig.env, PATH: `${work}:${rig.env.PATH}` };
+      for (const fault of ['host-key-unknown', 'authorized-key-removed'] as const) {
+        const repair = await rig.breakOne(fault);
+        try {
+          const started = performance.now();
+          // `script` gives the doctor a real pseudo-terminal, so any prompt would hang it until the timeout.
+          const command = `${process.execPath} --import tsx ${cli} doctor ${rig.alias} --config ${config} --path docker-host --timeout 8`;
+          const result = await new Promise<{ code: number; stdout: string }>((resolve) =>
+            execFile('script', ['-qec', command, '/dev/null'], { env, cwd: new URL('../../', import.meta.url).pathname }, (error, stdout) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout })),
+          );
+          const elapsed = performance.now() - started;
+          assert.equal(result.code, 1, result.stdout);
+          assert.ok(elapsed < 6000, `${fault}: took ${Math.round(elapsed)} ms, a prompt may have waited for input`);
+          assert.ok(result.stdout.includes(`${String.fromCharCode(27)}[`), 'colour on a TTY');
+          assert.match(result.stdout, fault === 'host-key-unknown' ? /\[host-key-unknown\]/ : /\[auth-publickey-denied\]/);
+          assert.doesNotMatch(result.stdout, /password:|continue connecting/i);
+        } finally {
+          await repair();
+        }
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, existsSync, writeFileSync, chmodSync } from 'node:fs';
+import { runProcess } from '../../src/core/runner';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -122,6 +123,32 @@ describe('doctor against the loopback rig', function () {
     assert.equal(check(report, 'auth').status, 'skip');
   });
 
+  it('never lets the docker CLI\'s own ssh accept an unknown key, even with StrictHostKeyChecking accept-new', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'accept-new-'));
+    try {
+      // A user config that lets plain ssh add new keys by itself; the docker CLI's ssh reads it.
+      const config = join(work, 'ssh_config');
+      writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(/StrictHostKeyChecking yes/g, 'StrictHostKeyChecking accept-new'));
+      writeFileSync(join(work, 'ssh'), `#!/bin/sh\nexec /usr/bin/ssh -F '${config}' "$@"\n`);
+      chmodSync(join(work, 'ssh'), 0o755);
+      const env = { ...rig.env, PATH: `${work}:${rig.env.PATH}`, TMPDIR: runTmp };
+      await withFault('host-key-unknown', async () => {
+        const report = await doctor('docker-host', { configFile: config, env });
+        assert.equal(check(report, 'host-key').code, 'host-key-unknown');
+        assert.equal(check(report, 'docker-host-roundtrip').status, 'skip');
+        const alone = await doctor('docker-host', { configFile: config, env, only: ['docker-host-roundtrip'] });
+        assert.equal(check(alone, 'docker-host-roundtrip').code, 'host-key-unknown');
+        assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), '', 'known_hosts untouched');
+        // The same docker call made directly does write the key: the doctor's guard is what kept the file empty.
+        const direct = await runProcess('docker', ['-H', `ssh://${rig.alias}`, 'version'], { env, timeoutMs: 20_000 });
+        assert.equal(direct.exitCode, 0, direct.stderr);
+        assert.match(readFileSync(rig.knownHostsFile, 'utf8'), /ssh-ed25519/);
+      });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('changed host key: host-key-changed, a security failure, known_hosts untouched', async () => {
     const before = readFileSync(rig.knownHostsFile, 'utf8');
     const original = rig.currentHostKeyFingerprint();
@@ -152,6 +179,9 @@ describe('doctor against the loopback rig', function () {
     const report = await withFault('docker-socket-denied', () => doctor('remote-ssh'));
     const engine = check(report, 'remote-docker-engine');
     assert.equal(engine.code, 'docker-socket-permission');
+    // The message shows the groups the session really has: no docker among them.
+    assert.match(engine.message, /\(groups: [^)]+\)/);
+    assert.doesNotMatch(engine.message, /\(groups: [^)]*\bdocker\b/);
     assert.ok(engine.fix!.includes(`sudo usermod -aG docker ${rig.user}`));
     assert.match(engine.fix!, /Kill VS Code Server on Host/);
   });
@@ -163,7 +193,20 @@ describe('doctor against the loopback rig', function () {
   });
 
   it('an unresolvable host name: dns-unknown-host', async () => {
-    const report = await doctor('remote-ssh', { target: `nohost-${randomBytes(4).toString('hex')}.invalid` });
+    // The real ssh and ssh-keyscan, each in a network namespace of its own with no interface up: the
+    // name lookup fails on this machine, and no DNS query ever leaves it (tests talk to loopback only).
+    const isolated = join(runTmp, '..', `no-network-${randomBytes(4).toString('hex')}`);
+    mkdirSync(isolated);
+    for (const tool of ['ssh', 'ssh-keyscan']) {
+      writeFileSync(join(isolated, tool), `#!/bin/sh\nexec unshare --net -- /usr/bin/${tool} "$@"\n`, { mode: 0o755 });
+    }
+    const env = { ...rig.env, TMPDIR: runTmp, PATH: `${isolated}:${rig.env.PATH ?? process.env.PATH}` };
+    let report: DoctorReport;
+    try {
+      report = await doctor('remote-ssh', { target: `nohost-${randomBytes(4).toString('hex')}.invalid`, env });
+    } finally {
+      rmSync(isolated, { recursive: true, force: true });
+    }
     assert.equal(check(report, 'host-key').code, 'dns-unknown-host');
     assert.equal(check(report, 'auth').status, 'skip');
   });
@@ -174,6 +217,10 @@ describe('doctor against the loopback rig', function () {
       await assert.rejects(doctor('docker-host', { target }), (error: unknown) => error instanceof BadInputError && error.code === 'bad-target');
     }
     assert.equal(existsSync(marker), false);
+  });
+
+  it('a missing --config file is bad input, not a failed check', async () => {
+    await assert.rejects(doctor('remote-ssh', { configFile: join(runTmp, 'no-such-config') }), (error: unknown) => error instanceof BadInputError && /does not exist/.test(error.message));
   });
 
   it('a port that speaks no SSH: connect-timeout within the timeout plus 1 s', async () => {
@@ -240,6 +287,10 @@ describe('doctor against the loopback rig', function () {
         ['remote-docker-engine', 'pass'],
       ],
     );
+  });
+
+  it('refuses an --only selection with no check of the path', async () => {
+    await assert.rejects(doctor('remote-ssh', { only: ['agent', 'local-docker-cli'] }), BadInputError);
   });
 
   it('honours the known_hosts file named in the ssh config', async () => {

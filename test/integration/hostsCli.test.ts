@@ -78,11 +78,13 @@ describe('remote-docker-ssh hosts / docker-host (real CLI process)', () => {
       assert.match(text.stdout, /"docker\.environment": \{"DOCKER_HOST":"ssh:\/\/buildbox"\}/);
       assert.match(text.stdout, /"docker\.host": "ssh:\/\/buildbox"/);
       assert.match(text.stdout, /"docker\.explorerRefreshInterval": 3000/);
+      assert.match(text.stderr, /docker runs ssh without -F/, 'an alias from a non-default config is flagged');
 
       const json = await runHostsCli(['docker-host', 'ann@[2001:db8::5]:2200', '--json', '--config', configFile]);
       assert.equal(json.exitCode, 0, json.stderr);
       const parsed = JSON.parse(json.stdout);
       assert.equal(parsed.dockerHost, 'ssh://ann@[2001:db8::5]:2200');
+      assert.deepEqual(parsed.warnings, []);
       assert.deepEqual(
         parsed.generations.map((g: { generation: string; settings: { key: string }[] }) => [g.generation, g.settings.map((s) => s.key)]),
         [

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { assertSingleBlockInserted, makeTempDir } from '../fixtures/sshConfig/editChecks';
@@ -76,19 +76,38 @@ describe('hosts add: a writer killed with SIGKILL', () => {
     });
   }
 
-  it('killed at random moments, 12 times: each time the file is the old one or the old one plus the whole block', async function () {
+  it('killed at random points of its critical section, 12 times: each time the file is the old one or the old one plus the whole block', async function () {
     this.timeout(180_000);
     const temp = await makeTempDir('rds-crash-random-');
     try {
       const configFile = path.join(temp.dir, 'config');
       await writeFile(configFile, originalText, { mode: 0o600 });
+      // Aim the kills at the critical section: wait until this writer holds the lock (its pid is in
+      // the lock file), then kill it 0 to 30 ms later, somewhere in read, plan, backup, write, rename.
+      const lockFile = `${configFile}.lock`;
+      const lockHolder = () => {
+        try {
+          return (JSON.parse(readFileSync(lockFile, 'utf8')) as { pid?: number }).pid;
+        } catch {
+          return undefined;
+        }
+      };
       let kept = 0;
       let replaced = 0;
+      let killedUnderLock = 0;
       for (let round = 0; round < 12; round++) {
         const before = await readFile(configFile);
         const alias = `round-${round}`;
         const writer = startWriter(['hosts', 'add', alias, '--hostname', `192.0.2.${round + 1}`, '--config', configFile], {});
-        await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 500));
+        let done = false;
+        void writer.exited.then(() => (done = true));
+        while (!done && lockHolder() !== writer.child.pid) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        if (!done) {
+          killedUnderLock++;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 30));
+        }
         writer.child.kill('SIGKILL');
         await writer.exited;
         const after = await readFile(configFile);
@@ -99,7 +118,7 @@ describe('hosts add: a writer killed with SIGKILL', () => {
           replaced++;
         }
       }
-      console.log(`      random kills: ${kept} left the old file, ${replaced} the new one, 0 a mix`);
+      console.log(`      kills while holding the lock: ${killedUnderLock}/12; ${kept} left the old file, ${replaced} the new one, 0 a mix`);
     } finally {
       await temp.remove();
     }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { BadInputError } from '../../../src/core/errors';
@@ -9,7 +9,9 @@ import { assertSingleBlockInserted, assertSshResolves, makeTempDir, type Request
 /**
  * Generated configs: Host and Match blocks with wildcard, negated and concrete patterns, global
  * options, comments (inline too), blank and whitespace-only lines, tabs and spaces, `=`
- * separators, quoted values, CRLF or LF per line, with or without a final newline.
+ * separators, quoted values, CRLF or LF per line, with or without a final newline, and
+ * `Include` lines (global or inside blocks, glob or single file) naming generated side files.
+ * `@INC@` stands for the run's own include folder.
  */
 const names = ['web', 'db', 'alpha', 'build-1', 'gen', 'x.internal'];
 const pattern = fc.oneof(
@@ -37,11 +39,16 @@ const header = fc.oneof(
   fc.constantFrom('Match all', 'Match host *.internal', 'Match exec "true"', 'Match originalhost web', 'Match user root host db'),
 );
 const filler = fc.constantFrom('', '   ', '\t', '# a comment', '  # indented comment', '#Host commented-out');
-const block = fc.tuple(header, fc.array(fc.oneof(optionLine, filler), { maxLength: 4 })).map(([head, body]) => [head, ...body]);
-const config = fc
+const includeLine = fc.tuple(indent, fc.constantFrom('Include @INC@/*.conf', 'Include @INC@/f0.conf', 'include=@INC@/f1.conf'));
+const bodyLine = (withIncludes: boolean) =>
+  withIncludes ? fc.oneof({ arbitrary: optionLine, weight: 4 }, { arbitrary: filler, weight: 2 }, { arbitrary: includeLine.map(([i, l]) => i + l), weight: 1 }) : fc.oneof(optionLine, filler);
+const blockOf = (withIncludes: boolean) =>
+  fc.tuple(header, fc.array(bodyLine(withIncludes), { maxLength: 4 })).map(([head, body]) => [head, ...body]);
+const globalLine = (withIncludes: boolean) => bodyLine(withIncludes).map((line) => line.trimStart());
+const configText = (withIncludes: boolean) => fc
   .tuple(
-    fc.array(fc.oneof(optionLine.map((line) => line.trimStart()), filler), { maxLength: 3 }),
-    fc.array(block, { maxLength: 5 }),
+    fc.array(globalLine(withIncludes), { maxLength: 3 }),
+    fc.array(blockOf(withIncludes), { maxLength: 5 }),
     fc.constantFrom('\n', '\r\n', 'mixed'),
     fc.boolean(),
   )
@@ -56,6 +63,8 @@ const config = fc
       return text;
     });
   });
+/** The main config, and the side files f0.conf, f1.conf its Includes may name (no Includes of their own). */
+const config = fc.record({ main: configText(true), sideFiles: fc.array(configText(false), { maxLength: 2 }) });
 const requested = fc.record({
   alias: fc.constantFrom(...names, 'newhost', 'n3w.internal', 'wonder'),
   hostname: fc.ipV4(),
@@ -69,18 +78,26 @@ describe('addHost property: every generated config keeps its bytes and resolves 
     const temp = await makeTempDir();
     let added = 0;
     let refused = 0;
+    let withIncludes = 0;
     try {
       let run = 0;
       await fc.assert(
-        fc.asyncProperty(config, requested, async (text, spec) => {
+        fc.asyncProperty(config, requested, async ({ main, sideFiles }, spec) => {
           const host: RequestedHost = { alias: spec.alias, hostname: spec.hostname };
           if (spec.user !== undefined) host.user = spec.user;
           if (spec.port !== undefined) host.port = spec.port;
-          const configFile = path.join(temp.dir, `config-${run++}`);
-          await writeFile(configFile, text);
+          const runDir = path.join(temp.dir, `run-${run++}`);
+          const includeDir = path.join(runDir, 'inc');
+          await mkdir(includeDir, { recursive: true });
+          for (const [index, side] of sideFiles.entries()) {
+            await writeFile(path.join(includeDir, `f${index}.conf`), side);
+          }
+          const configFile = path.join(runDir, 'config');
+          await writeFile(configFile, main.split('@INC@').join(includeDir));
+          if (/Include/i.test(main) && sideFiles.length > 0) withIncludes++;
           const original = await readFile(configFile);
           try {
-            await addHost(configFile, host, { includeBase: { sshDir: temp.dir, homeDir: temp.dir } });
+              await addHost(configFile, host, { includeBase: { sshDir: runDir, homeDir: runDir } });
           } catch (error) {
             if (error instanceof BadInputError && /already exists/.test(error.message)) {
               assert.ok((await readFile(configFile)).equals(original));
@@ -93,12 +110,14 @@ describe('addHost property: every generated config keeps its bytes and resolves 
           await assertSshResolves(configFile, host);
           added++;
         }),
-        { numRuns: 150 },
+        { numRuns: 200 },
       );
     } finally {
       await temp.remove();
     }
-    console.log(`      property runs: ${added} added and verified, ${refused} refused as existing aliases`);
-    assert.ok(added > 75, `too few runs reached the add (${added})`);
+    console.log(
+      `      property runs: ${added} added and verified, ${refused} refused as existing aliases; ${withIncludes} configs included side files`,
+    );
+    assert.ok(added > 100, `too few runs reached the add (${added})`);
   });
 });

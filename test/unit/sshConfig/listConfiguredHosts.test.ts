@@ -35,6 +35,12 @@ describe('reading ssh configs', () => {
       assert.equal(lines.map((line) => text.slice(line.start, line.end)).join(''), text);
     });
 
+    it('reads a quoted keyword as ssh does', () => {
+      const [line] = splitConfigLines('"Host" web *.corp\n');
+      assert.equal(line.keyword, 'host');
+      assert.deepEqual(line.args, ['web', '*.corp']);
+    });
+
     it('marks an unterminated quote as malformed', () => {
       assert.equal(splitArguments('"abc').malformed, true);
       assert.deepEqual(splitArguments("a 'b c' d#e #f").args, ['a', 'b c', 'd#e']);
