@@ -5,7 +5,9 @@ import { nextConnectStep, type CheckOutcome, type ConnectFix } from '../../core/
 import { validateAlias } from '../../core/hostSpec';
 import { scanHostKeys, trustHostKey } from '../../core/knownHosts';
 import { dockerExtensionToInstall } from '../../core/remoteDockerExtension';
-import { defaultSshConfigPath, listConfiguredHosts, resolveHost } from '../../core/sshConfig';
+import { listConfiguredHosts } from '../../core/sshConfig/configFiles';
+import { defaultSshConfigPath } from '../../core/sshConfig/paths';
+import { resolveHost } from '../../core/sshConfig/resolveHost';
 import { writeIntent } from '../connectIntentStore';
 import { extensionContext } from '../extensionContext';
 import { log } from '../log';

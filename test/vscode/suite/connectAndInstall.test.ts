@@ -1,18 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { RigDescription } from '../../fixtures/rig/index';
-
-const run = promisify(execFile);
+import { startRigFromHost, type HostRig } from './support/rig';
 
 // connectAndInstall against a real loopback host (sshd + agent + dockerd), with the Remote-SSH
 // stand-in recording the window it is asked to open. A rig described by RDS_RIG_STATE (the JSON
-// `rigctl start --state FILE` writes) is used when given; otherwise the suite starts its own with
-// rigctl and stops it afterwards.
+// `rigctl start --state FILE` writes) is used when given; otherwise the suite starts its own
+// (rigctl in a child process) and stops it afterwards.
 interface StandInCall {
   command: string;
   args: unknown[];
@@ -39,20 +36,17 @@ const remoteSsh = () => vscode.workspace.getConfiguration('remote.SSH');
 
 describe('connectAndInstall against the rig host', function () {
   this.timeout(120_000);
-  const repoRoot = process.env.RDS_REPO_ROOT ?? '';
-  const rigctl = (command: 'start' | 'stop', stateFile: string) =>
-    run(path.join(repoRoot, 'node_modules/.bin/tsx'), ['test/fixtures/rig/rigctl.ts', command, '--state', stateFile], { cwd: repoRoot });
   let rig: RigDescription;
-  let ownStateFile: string | undefined;
+  let ownRig: HostRig | undefined;
 
   before(async () => {
-    let stateFile = process.env.RDS_RIG_STATE;
-    if (!stateFile) {
-      ownStateFile = path.join(process.env.RDS_VSCODE_TEST_RUN_DIR ?? '', 'rig.json');
-      await rigctl('start', ownStateFile);
-      stateFile = ownStateFile;
+    const stateFile = process.env.RDS_RIG_STATE;
+    if (stateFile) {
+      rig = JSON.parse(readFileSync(stateFile, 'utf8')) as RigDescription;
+    } else {
+      ownRig = await startRigFromHost();
+      rig = ownRig.rig;
     }
-    rig = JSON.parse(readFileSync(stateFile, 'utf8')) as RigDescription;
     await vscode.extensions.getExtension('ms-vscode-remote.remote-ssh')!.activate();
     // A user's existing entries must survive: start from one unrelated id and one other host.
     await remoteSsh().update('defaultExtensions', ['eamodio.gitlens'], vscode.ConfigurationTarget.Global);
@@ -62,7 +56,7 @@ describe('connectAndInstall against the rig host', function () {
   after(async () => {
     await remoteSsh().update('defaultExtensions', undefined, vscode.ConfigurationTarget.Global);
     await remoteSsh().update('remotePlatform', undefined, vscode.ConfigurationTarget.Global);
-    if (ownStateFile) await rigctl('stop', ownStateFile);
+    await ownRig?.stop();
   });
 
   it('writes both settings, then calls opensshremotes.openEmptyWindow({ host: alias })', async () => {
