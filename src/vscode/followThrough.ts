@@ -5,6 +5,7 @@ import { SetupCompletedKey } from '../core/recommendationPrompt';
 import { clearIntent, readIntent, writeIntent } from './connectIntentStore';
 import { dockerExtensionPresence, installExtensionOnHost } from './dockerExtensionPresence';
 import { checkEngineOfHost } from './remoteEngineCheck';
+import { availableCommands } from './remoteWindowOpener';
 import { runInTerminal } from './terminalProcess';
 import { CommandIds } from './commands/commandIds';
 import { log } from './log';
@@ -124,7 +125,7 @@ async function restartServer(context: vscode.ExtensionContext, alias: string): P
   if (intent !== undefined) {
     await writeIntent(context, { ...intent, createdAt: Date.now(), serverRestarts: intent.serverRestarts + 1 });
   }
-  const restart = chooseServerRestart(await vscode.commands.getCommands(true));
+  const restart = chooseServerRestart(await availableCommands());
   if (restart.kind === 'manual') {
     void vscode.window.showInformationMessage(
       vscode.l10n.t('You are in the docker group now. Close every window connected to {0} and connect again, so that a new VS Code server starts with the new group.', alias),

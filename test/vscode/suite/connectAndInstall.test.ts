@@ -47,7 +47,7 @@ describe('connectAndInstall against the rig host', function () {
       ownRig = await startRigFromHost();
       rig = ownRig.rig;
     }
-    await vscode.extensions.getExtension('ms-vscode-remote.remote-ssh')!.activate();
+    // Remote-SSH is deliberately left inactive: connectAndInstall must find its contributed command anyway.
     // A user's existing entries must survive: start from one unrelated id and one other host.
     await remoteSsh().update('defaultExtensions', ['eamodio.gitlens'], vscode.ConfigurationTarget.Global);
     await remoteSsh().update('remotePlatform', { 'other-host': 'macOS' }, vscode.ConfigurationTarget.Global);

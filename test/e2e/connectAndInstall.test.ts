@@ -1,0 +1,64 @@
+import { strict as assert } from 'node:assert';
+import { startRig, type Rig } from '../fixtures/rig/index';
+import { Workbench } from './workbench';
+
+// The one-click path as a user takes it: the palette command, the host list from the ssh config
+// (remote.SSH.configFile), the checks against a real sshd, then Remote-SSH (the stand-in) is asked
+// to open a window on that host.
+describe('Connect to a Host and Install Docker There, from the palette (VSIX in code-server, rig host)', () => {
+  let rig: Rig | undefined;
+  let workbench: Workbench | undefined;
+
+  before(async () => {
+    rig = await startRig();
+    workbench = await Workbench.open({
+      remoteSshStandIn: true,
+      settings: { 'remote.SSH.configFile': rig.configFile },
+      env: rig.env,
+    });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await rig?.stop();
+  });
+
+  it('lists the configured host, checks it, writes the settings and opens it through Remote-SSH', async () => {
+    const page = workbench!.page;
+    await workbench!.runCommand('Remote Docker: Connect to a Host and Install Docker There');
+    const hostEntry = page.locator('.quick-input-widget .monaco-list-row', { hasText: rig!.alias });
+    await hostEntry.first().waitFor({ state: 'visible', timeout: 20_000 });
+    await workbench!.screenshot('oneclick-05-connect-pick-host');
+    await workbench!.pickQuickItem(rig!.alias);
+
+    const deadline = Date.now() + 60_000;
+    while (workbench!.standInCalls().length === 0) {
+      if (Date.now() > deadline) {
+        await workbench!.screenshot('oneclick-connect-failed');
+        await workbench!.runCommand('Remote Docker: Show Log');
+        await page.waitForTimeout(1000);
+        assert.fail(`Remote-SSH was never asked to open a window; the log shows:\n${(await page.locator('.part.panel').innerText()).replace(/\u00a0/g, ' ')}`);
+      }
+      await page.waitForTimeout(250);
+    }
+    const calls = workbench!.standInCalls();
+    assert.deepEqual(
+      calls.map((call) => [call.command, call.args]),
+      [['opensshremotes.openEmptyWindow', [{ host: rig!.alias }]]],
+    );
+
+    // The settings the remote window relies on, as the user sees them in the Settings editor (JSON).
+    await workbench!.runCommand('Preferences: Open User Settings (JSON)');
+    const editor = page.locator('.editor-instance .view-lines');
+    await editor.first().waitFor({ state: 'visible', timeout: 20_000 });
+    const text = async () => (await editor.first().innerText()).replace(/\u00a0/g, ' ');
+    const settingsDeadline = Date.now() + 20_000;
+    while (!(await text()).includes('ms-azuretools.vscode-containers')) {
+      assert.ok(Date.now() < settingsDeadline, `settings.json shows:\n${await text()}`);
+      await page.waitForTimeout(250);
+    }
+    assert.match(await text(), /"remote\.SSH\.defaultExtensions"/);
+    assert.match(await text(), new RegExp(`"${rig!.alias}":\\s*"linux"`));
+    await workbench!.screenshot('oneclick-06-settings-after-connect');
+  });
+});
