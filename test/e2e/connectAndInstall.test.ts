@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { startRig, type Rig } from '../fixtures/rig/index';
 import { Workbench } from './workbench';
 
@@ -60,5 +61,32 @@ describe('Connect to a Host and Install Docker There, from the palette (VSIX in 
     assert.match(await text(), /"remote\.SSH\.defaultExtensions"/);
     assert.match(await text(), new RegExp(`"${rig!.alias}":\\s*"linux"`));
     await workbench!.screenshot('oneclick-06-settings-after-connect');
+  });
+
+  it('shows the fingerprint of an unknown host key in a modal and connects once the user trusts it', async () => {
+    const page = workbench!.page;
+    const repair = await rig!.breakOne('host-key-unknown');
+    try {
+      const before = workbench!.standInCalls().length;
+      await workbench!.runCommand('Remote Docker: Connect to a Host and Install Docker There');
+      await workbench!.pickQuickItem(rig!.alias);
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+      const shown = await dialog.innerText();
+      assert.ok(shown.includes(rig!.currentHostKeyFingerprint()), `the modal shows:\n${shown}`);
+      assert.equal(workbench!.standInCalls().length, before, 'nothing is opened before the user answers');
+      await workbench!.screenshot('oneclick-07-trust-host-key-modal');
+      await dialog.locator('.dialog-buttons .monaco-button', { hasText: 'Trust this host' }).click();
+
+      const deadline = Date.now() + 60_000;
+      while (workbench!.standInCalls().length === before) {
+        assert.ok(Date.now() < deadline, 'Remote-SSH was never asked to open a window after the key was trusted');
+        await page.waitForTimeout(250);
+      }
+      assert.deepEqual(workbench!.standInCalls().slice(before).map((call) => [call.command, call.args]), [['opensshremotes.openEmptyWindow', [{ host: rig!.alias }]]]);
+      assert.ok(readFileSync(rig!.knownHostsFile, 'utf8').trim() !== '', 'known_hosts holds the trusted key');
+    } finally {
+      await repair();
+    }
   });
 });
