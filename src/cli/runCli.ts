@@ -1,10 +1,15 @@
 import { BadInputError } from '../core/errors';
+import { dockerHostCommand } from './dockerHostCommand';
+import { hostsCommand } from './hostsCommand';
 import { ExitCode, type CliStreams } from './output';
 
 type Subcommand = (args: string[], io: CliStreams) => Promise<number>;
 
 // One row per subcommand; each lives in its own file under src/cli/.
-const subcommands: Record<string, Subcommand> = {};
+const subcommands: Record<string, Subcommand> = {
+  hosts: hostsCommand,
+  'docker-host': dockerHostCommand,
+};
 
 const usage = `Usage:
   remote-docker-ssh hosts list   [--config FILE] [--json]

@@ -1,0 +1,43 @@
+import { dockerExtensionGenerations, dockerHostFor, dockerHostSettings } from '../core/dockerHost';
+import { BadInputError } from '../core/errors';
+import { defaultSshConfigPath } from '../core/sshConfig/paths';
+import { ExitCode, type CliStreams } from './output';
+import { parseCliArgs } from './parseCliArgs';
+
+/**
+ * `docker-host TARGET`: the DOCKER_HOST value and, for each Docker extension generation, the
+ * settings that carry it (as they would be written into empty settings).
+ */
+export async function dockerHostCommand(args: string[], io: CliStreams): Promise<number> {
+  const { values, positionals } = parseCliArgs(args, {
+    config: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length !== 1) {
+    throw new BadInputError(
+      positionals.length === 0 ? 'docker-host needs a TARGET (an ssh config alias or [user@]host[:port]).' : 'docker-host takes one TARGET.',
+    );
+  }
+  const target = positionals[0];
+  const configFile = values.config ?? defaultSshConfigPath();
+  const dockerHost = await dockerHostFor(target, configFile);
+  const generations = dockerExtensionGenerations.map((info) => ({
+    generation: info.generation,
+    extensionId: info.extensionId,
+    label: info.label,
+    settings: dockerHostSettings(info.generation, dockerHost, {}),
+  }));
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ target, configFile, dockerHost, generations }, undefined, 2)}\n`);
+    return ExitCode.ok;
+  }
+  io.stdout.write(`DOCKER_HOST=${dockerHost}\n\nSettings, by the Docker extension you have installed:\n`);
+  for (const generation of generations) {
+    io.stdout.write(`  ${generation.label} (${generation.extensionId}):\n`);
+    for (const setting of generation.settings) {
+      io.stdout.write(`    "${setting.key}": ${JSON.stringify(setting.value)}\n`);
+    }
+  }
+  io.stdout.write(`\nIn a terminal: docker context create remote --docker host=${dockerHost} && docker context use remote\n`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,119 @@
+import { BadInputError } from '../core/errors';
+import { addHost } from '../core/sshConfig/addHost';
+import { listConfiguredHosts } from '../core/sshConfig/configFiles';
+import { defaultSshConfigPath } from '../core/sshConfig/paths';
+import { resolveHost, SshConfigError } from '../core/sshConfig/resolveHost';
+import { ExitCode, type CliStreams } from './output';
+import { parseCliArgs } from './parseCliArgs';
+
+const hostsUsage = `Usage:
+  remote-docker-ssh hosts list [--config FILE] [--json]
+  remote-docker-ssh hosts add  ALIAS --hostname H [--user U] [--port P] [--identity-file F] [--config FILE]
+`;
+
+async function listCommand(args: string[], io: CliStreams): Promise<number> {
+  const { values, positionals } = parseCliArgs(args, {
+    config: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length > 0) {
+    throw new BadInputError(`hosts list takes no arguments (got "${positionals[0]}").`);
+  }
+  const configFile = values.config ?? defaultSshConfigPath();
+  const hosts = await listConfiguredHosts(configFile);
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(hosts, undefined, 2)}\n`);
+    return ExitCode.ok;
+  }
+  if (hosts.length === 0) {
+    io.stdout.write(`No hosts in ${configFile}.\n`);
+    return ExitCode.ok;
+  }
+  const width = Math.max(...hosts.map((host) => host.alias.length));
+  for (const host of hosts) {
+    io.stdout.write(`${host.alias.padEnd(width)}  ${host.file}:${host.line}\n`);
+  }
+  return ExitCode.ok;
+}
+
+async function addCommand(args: string[], io: CliStreams): Promise<number> {
+  const { values, positionals } = parseCliArgs(args, {
+    hostname: { type: 'string' },
+    user: { type: 'string' },
+    port: { type: 'string' },
+    'identity-file': { type: 'string' },
+    config: { type: 'string' },
+  });
+  if (positionals.length !== 1) {
+    throw new BadInputError(
+      positionals.length === 0 ? 'hosts add needs an ALIAS.' : `hosts add takes one ALIAS (got ${positionals.length} arguments).`,
+    );
+  }
+  if (values.hostname === undefined) {
+    throw new BadInputError('hosts add needs --hostname (the server\'s DNS name or IP address).');
+  }
+  const alias = positionals[0];
+  const configFile = values.config ?? defaultSshConfigPath();
+  const result = await addHost(configFile, {
+    alias,
+    hostname: values.hostname,
+    user: values.user,
+    port: values.port,
+    identityFile: values['identity-file'],
+  });
+  io.stdout.write(`Added host "${alias}" to ${result.file} at line ${result.line}.\n`);
+  if (result.backupFile) {
+    io.stdout.write(`The previous version is in ${result.backupFile}.\n`);
+  }
+  return verifyAddedHost(configFile, alias, values, io);
+}
+
+/** Reads the new host back through `ssh -G`: the proof that ssh will use what was asked for. */
+async function verifyAddedHost(
+  configFile: string,
+  alias: string,
+  wanted: { hostname?: string; user?: string; port?: string },
+  io: CliStreams,
+): Promise<number> {
+  try {
+    const resolved = await resolveHost(configFile, alias);
+    const mismatches: string[] = [];
+    if (wanted.hostname !== undefined && resolved.hostname.toLowerCase() !== wanted.hostname.toLowerCase()) {
+      mismatches.push(`HostName ${resolved.hostname} (asked for ${wanted.hostname})`);
+    }
+    if (wanted.user !== undefined && resolved.user !== wanted.user) {
+      mismatches.push(`User ${resolved.user} (asked for ${wanted.user})`);
+    }
+    if (wanted.port !== undefined && resolved.port !== Number(wanted.port)) {
+      mismatches.push(`Port ${resolved.port} (asked for ${wanted.port})`);
+    }
+    if (mismatches.length > 0) {
+      io.stderr.write(`ssh -G resolves "${alias}" differently: ${mismatches.join(', ')}. Another part of the config overrides it.\n`);
+      return ExitCode.checkFailed;
+    }
+    io.stdout.write(`ssh resolves "${alias}" to ${resolved.user}@${resolved.hostname} port ${resolved.port}.\n`);
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof SshConfigError) {
+      io.stderr.write(`The host was added, but it could not be checked with ssh -G: ${error.message}\n`);
+      return ExitCode.ok;
+    }
+    throw error;
+  }
+}
+
+export async function hostsCommand(args: string[], io: CliStreams): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'list') {
+    return listCommand(rest, io);
+  }
+  if (action === 'add') {
+    return addCommand(rest, io);
+  }
+  if (action === '--help' || action === '-h') {
+    io.stdout.write(hostsUsage);
+    return ExitCode.ok;
+  }
+  io.stderr.write(`remote-docker-ssh hosts: ${action === undefined ? 'missing action' : `unknown action "${action}"`}\n\n${hostsUsage}`);
+  return ExitCode.badInput;
+}
