@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { parseTarget } from '../../core/hostSpec';
+import { chooseRemoteOpener } from '../../core/remoteOpener';
+import { RemoteSshExtensionIds } from '../../core/remoteSshProduct';
+import { ensureTarget } from '../hostTarget';
+import { log } from '../log';
+import { CommandIds } from './commandIds';
+
+/**
+ * Opens a Remote-SSH window on the host with whatever the installed Remote-SSH really offers
+ * (its stable command when present, else the `ssh-remote+` authority). The Docker extension and
+ * the engine check follow in that window; the one-click command does the whole sequence.
+ */
+export async function connect(): Promise<boolean> {
+  const target = await ensureTarget();
+  if (!target) {
+    return false;
+  }
+  const parsed = parseTarget(target);
+  if (parsed.kind !== 'alias') {
+    const addHost = vscode.l10n.t('Add the host');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Remote-SSH connects to hosts from your SSH config. Add {0} as a host first.', target), addHost);
+    if (choice === addHost) {
+      await vscode.commands.executeCommand(CommandIds.addHost, { mode: 'new' });
+    }
+    return false;
+  }
+  const commands = await vscode.commands.getCommands(true);
+  const sshExtensionInstalled = RemoteSshExtensionIds.some((id) => vscode.extensions.getExtension(id));
+  const opener = chooseRemoteOpener({ commands, sshExtensionInstalled }, parsed.alias);
+  log().info(`Connecting to ${parsed.alias} with ${opener.kind}`);
+  switch (opener.kind) {
+    case 'none': {
+      const install = vscode.l10n.t('Install Remote-SSH');
+      const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Connecting needs the Remote-SSH extension. Install it, then connect again.'), install);
+      if (choice === install) {
+        await vscode.commands.executeCommand(CommandIds.installRemoteSsh);
+      }
+      return false;
+    }
+    case 'open-folder':
+      await vscode.commands.executeCommand(opener.command, vscode.Uri.parse(opener.folderUri), { forceNewWindow: true });
+      return true;
+    default:
+      await vscode.commands.executeCommand(opener.command, ...opener.args);
+      return true;
+  }
+}
