@@ -19,6 +19,12 @@ export default tseslint.config(
     },
   },
   {
+    // Fixture extensions are plain CommonJS, loaded by the extension host as they are.
+    files: ['test/fixtures/extensions/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } },
   },

@@ -1,0 +1,167 @@
+// A real VS Code workbench for e2e tests: code-server with the packaged VSIX installed into a fresh
+// extensions dir, opened in Debian's Chromium through playwright-core. One Workbench per test file
+// (start in before(), close in after()): a start costs a few seconds on this machine.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { launchChromium, type LaunchedBrowser } from '../harness/browser';
+import { ensureVsixPackaged } from '../harness/build';
+import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { artifactsDir, remoteSshStandInPath } from '../harness/paths';
+
+export const screenshotsDir = path.join(artifactsDir, 'screenshots');
+
+export interface WorkbenchOptions {
+  /** Install the packaged extension (`remote-docker-ssh.vsix`, packaged now if stale). Default true. */
+  installVsix?: boolean;
+  /** Install the Remote-SSH stand-in; its calls are then in `standInCalls()`. Default false. */
+  remoteSshStandIn?: boolean;
+  /** More unpacked extension folders (fixtures) to install. */
+  extensionFolders?: string[];
+  /** User settings, over the harness defaults (no startup editor, no port forwarding). */
+  settings?: Record<string, unknown>;
+  /** code-server's environment additions; the extension host inherits them (e.g. a rig's SSH_AUTH_SOCK). */
+  env?: NodeJS.ProcessEnv;
+  /** The folder the workbench opens (default: a fresh empty folder). */
+  workspaceFolder?: string;
+  viewport?: { width: number; height: number };
+}
+
+export interface StandInCall {
+  command: string;
+  args: unknown[];
+  at: string;
+}
+
+export class Workbench {
+  private constructor(
+    readonly server: CodeServer,
+    private readonly browser: LaunchedBrowser,
+    readonly page: Page,
+    private readonly ownTmp: string,
+    /** The Remote-SSH stand-in's JSON-lines log, when it is installed. */
+    readonly standInLogFile: string | undefined,
+  ) {}
+
+  /** Starts code-server and Chromium and resolves when the workbench is ready; cleans up if any step fails. */
+  static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
+    const vsixFiles = options.installVsix === false ? [] : [ensureVsixPackaged()];
+    const extensionFolders = [...(options.remoteSshStandIn ? [remoteSshStandInPath] : []), ...(options.extensionFolders ?? [])];
+    const ownTmp = await mkdtemp(path.join(tmpdir(), 'rds-workbench-'));
+    const standInLogFile = options.remoteSshStandIn ? path.join(ownTmp, 'remote-ssh-stand-in.jsonl') : undefined;
+    const env = { ...options.env, ...(standInLogFile ? { REMOTE_SSH_STAND_IN_LOG: standInLogFile } : {}) };
+    let server: CodeServer | undefined;
+    let browser: LaunchedBrowser | undefined;
+    try {
+      server = await startCodeServer({
+        vsixFiles,
+        extensionFolders,
+        settings: options.settings,
+        env,
+        workspaceFolder: options.workspaceFolder,
+      });
+      browser = await launchChromium(options.viewport);
+      const page = await browser.context.newPage();
+      const workbench = new Workbench(server, browser, page, ownTmp, standInLogFile);
+      await page.goto(server.workbenchUrl(), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      await workbench.waitUntilReady();
+      return workbench;
+    } catch (error) {
+      await browser?.close();
+      await server?.stop();
+      await rm(ownTmp, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** The workbench is drawn and its status bar is there (the extension hosts start right after). */
+  async waitUntilReady(timeoutMs = 60_000): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /**
+   * Runs a command the way a user does: F1, type its palette label ("Category: Title"), Enter on the
+   * entry whose label matches exactly. Retries until the label shows up, since extension commands
+   * appear once their extension's contributions are registered.
+   */
+  async runCommand(label: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    for (;;) {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${label}`);
+      const entry = this.page
+        .locator('.quick-input-widget .monaco-list-row')
+        .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) })
+        .first();
+      try {
+        await entry.waitFor({ state: 'visible', timeout: Math.min(5000, Math.max(500, deadline - Date.now())) });
+        await entry.click();
+        // Done when the palette closed or turned into the command's own quick pick.
+        const settled = Date.now() + 10_000;
+        while ((await input.isVisible()) && (await input.inputValue()) === `>${label}`) {
+          if (Date.now() > settled) throw new Error(`the palette still shows "${label}" 10 s after Enter`);
+          await this.page.waitForTimeout(100);
+        }
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) {
+          await this.page.keyboard.press('Escape');
+          throw new Error(`command palette has no entry "${label}" after ${timeoutMs} ms: ${(error as Error).message}`);
+        }
+      }
+    }
+  }
+
+  /** Picks the entry of the open quick pick whose label is exactly `label` (e.g. after a command that asks). */
+  async pickQuickItem(label: string, timeoutMs = 10_000): Promise<void> {
+    const entry = this.page
+      .locator('.quick-input-widget .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) })
+      .first();
+    await entry.waitFor({ state: 'visible', timeout: timeoutMs });
+    await entry.click();
+  }
+
+  /** The active editor's tab label, e.g. "Welcome" for a walkthrough. */
+  activeTab(): Locator {
+    return this.page.locator('.tabs-container .tab.active');
+  }
+
+  /** A full-page PNG in artifacts/screenshots/<name>.png (git-ignored); returns its path. */
+  async screenshot(name: string): Promise<string> {
+    if (!/^[\w.-]+$/.test(name)) throw new Error(`screenshot name "${name}" should be a plain file name`);
+    await mkdir(screenshotsDir, { recursive: true });
+    const file = path.join(screenshotsDir, `${name}.png`);
+    // A file from an earlier run must never stand in for this one.
+    await rm(file, { force: true });
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  /** Every call the Remote-SSH stand-in recorded so far (empty when it was never called). */
+  standInCalls(): StandInCall[] {
+    if (!this.standInLogFile) throw new Error('the Remote-SSH stand-in is not installed: open with { remoteSshStandIn: true }');
+    if (!existsSync(this.standInLogFile)) return [];
+    return readFileSync(this.standInLogFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as StandInCall);
+  }
+
+  /** Closes Chromium and kills code-server's process group; safe to call twice and after a failed test. */
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.stop();
+    if (process.env.KEEP_TEST_DIRS !== '1') await rm(this.ownTmp, { recursive: true, force: true });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

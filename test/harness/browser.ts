@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+/** Debian's chromium: playwright-core never downloads a browser of its own. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Headless on a 2-core machine with no GPU and no network beyond loopback: no sandbox (root), no GPU,
+// no QUIC, nothing that phones home or updates itself, and /tmp instead of a small /dev/shm.
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  /** A fresh context: no cookies, no storage, so no walkthrough progress from an earlier run. */
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(viewport = { width: 1400, height: 900 }): Promise<LaunchedBrowser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: run \`npm run test:setup\` (Debian package chromium).`);
+  }
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true, timeout: 60_000 });
+  try {
+    const context = await browser.newContext({ viewport });
+    let closing: Promise<void> | undefined;
+    return {
+      browser,
+      context,
+      close() {
+        closing ??= browser.close().catch(() => undefined);
+        return closing;
+      },
+    };
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
+}

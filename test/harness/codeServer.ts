@@ -1,0 +1,256 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './paths';
+import { trackProcessGroup } from './processGroups';
+
+/** code-server as installed by `npm run test:setup`. */
+export const codeServerEntry = path.join(repoRoot, 'test/vscode-server/node_modules/code-server/out/node/entry.js');
+
+/** Settings every test editor starts with: nothing opens by itself, nothing forwards ports. */
+export const defaultSettings: Record<string, unknown> = {
+  'workbench.startupEditor': 'none',
+  'remote.autoForwardPorts': false,
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+};
+
+export interface CodeServerOptions {
+  /** Folder the workbench opens; an empty folder under the run's temp dir when omitted. */
+  workspaceFolder?: string;
+  /** User settings, written over `defaultSettings` into the fresh user-data dir. */
+  settings?: Record<string, unknown>;
+  /** VSIX files installed into the fresh extensions dir (`--install-extension`) before start. */
+  vsixFiles?: string[];
+  /** Unpacked extension folders (fixture extensions) copied into the fresh extensions dir before start. */
+  extensionFolders?: string[];
+  /** Added to code-server's environment; the extension host inherits it. */
+  env?: NodeJS.ProcessEnv;
+  /** Parent of the run's temp dir (default: the OS temp dir). */
+  tmpParent?: string;
+  /** Kept after stop() for a post-mortem (default: removed unless KEEP_TEST_DIRS=1). */
+  keepTmpDir?: boolean;
+  startTimeoutMs?: number;
+}
+
+export interface CodeServer {
+  /** `http://127.0.0.1:PORT` (no trailing slash). */
+  readonly origin: string;
+  readonly port: number;
+  /** The run's own temp dir; everything below is fresh for this run. */
+  readonly tmpDir: string;
+  readonly userDataDir: string;
+  readonly extensionsDir: string;
+  readonly workspaceFolder: string;
+  /** code-server's stdout + stderr. */
+  readonly logFile: string;
+  /** The workbench URL for the workspace folder. */
+  workbenchUrl(extraQuery?: Record<string, string>): string;
+  /** Kills the whole process group (server, extension hosts, terminals); idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Fails clearly when `npm run test:setup` has not run. */
+export function assertCodeServerInstalled(): void {
+  if (!existsSync(codeServerEntry)) {
+    throw new Error(`code-server is not installed (${codeServerEntry} is missing): run \`npm run test:setup\` (as root) first.`);
+  }
+}
+
+/**
+ * Starts code-server with a fresh user-data dir, extensions dir and state, on a free loopback port,
+ * and resolves once it answers HTTP. Whatever fails after the process started, it is killed again.
+ */
+export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
+  assertCodeServerInstalled();
+  const tmpDir = await mkdtemp(path.join(options.tmpParent ?? tmpdir(), 'rds-code-server-'));
+  const userDataDir = path.join(tmpDir, 'user-data');
+  const extensionsDir = path.join(tmpDir, 'extensions');
+  const workspaceFolder = options.workspaceFolder ?? path.join(tmpDir, 'workspace');
+  const logFile = path.join(tmpDir, 'code-server.log');
+  const keep = options.keepTmpDir ?? process.env.KEEP_TEST_DIRS === '1';
+  const removeTmp = async (): Promise<void> => {
+    if (!keep) await rm(tmpDir, { recursive: true, force: true });
+  };
+
+  // code-server keeps its config file, session socket and logs under XDG dirs: keep them in tmpDir too.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(tmpDir, 'xdg-config'),
+    XDG_DATA_HOME: path.join(tmpDir, 'xdg-data'),
+    XDG_CACHE_HOME: path.join(tmpDir, 'xdg-cache'),
+    ...options.env,
+  };
+
+  try {
+    await mkdir(path.join(userDataDir, 'User'), { recursive: true });
+    await mkdir(extensionsDir, { recursive: true });
+    await mkdir(workspaceFolder, { recursive: true });
+    await writeFile(
+      path.join(userDataDir, 'User', 'settings.json'),
+      JSON.stringify({ ...defaultSettings, ...options.settings }, null, 2),
+    );
+    for (const vsix of options.vsixFiles ?? []) {
+      await installVsix(vsix, userDataDir, extensionsDir, env);
+    }
+    for (const folder of options.extensionFolders ?? []) {
+      await copyExtensionFolder(folder, extensionsDir);
+    }
+  } catch (error) {
+    await removeTmp();
+    throw error;
+  }
+
+  const log = createWriteStream(logFile);
+  const child = spawn(
+    process.execPath,
+    [
+      codeServerEntry,
+      '--auth', 'none',
+      '--bind-addr', '127.0.0.1:0',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', extensionsDir,
+      workspaceFolder,
+    ],
+    {
+      // Its own process group: stop() kills the server with every extension host and pty it started.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+    },
+  );
+  const stopProcess = trackProcessGroup(child);
+  child.stdout!.pipe(log, { end: false });
+  child.stderr!.pipe(log, { end: false });
+
+  try {
+    const port = await waitForListeningPort(child, options.startTimeoutMs ?? 60_000);
+    const origin = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${origin}/healthz`, options.startTimeoutMs ?? 60_000);
+    return {
+      origin,
+      port,
+      tmpDir,
+      userDataDir,
+      extensionsDir,
+      workspaceFolder,
+      logFile,
+      workbenchUrl(extraQuery = {}) {
+        const query = new URLSearchParams({ folder: workspaceFolder, ...extraQuery });
+        return `${origin}/?${query.toString()}`;
+      },
+      async stop() {
+        await stopProcess();
+        log.end();
+        await removeTmp();
+      },
+    };
+  } catch (error) {
+    await stopProcess();
+    log.end();
+    const tail = await readFile(logFile, 'utf8').catch(() => '');
+    await removeTmp();
+    throw new Error(`code-server did not start: ${(error as Error).message}\n--- code-server log ---\n${tail.slice(-4000)}`);
+  }
+}
+
+async function installVsix(vsix: string, userDataDir: string, extensionsDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  if (!existsSync(vsix)) throw new Error(`VSIX not found: ${vsix}`);
+  const child = spawn(
+    process.execPath,
+    [codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    { stdio: ['ignore', 'pipe', 'pipe'], env },
+  );
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
+  // code-server exits 0 even when the install failed; its output says which.
+  if (code !== 0 || !/was successfully installed/.test(output)) {
+    throw new Error(`code-server --install-extension ${vsix} failed (exit ${code}):\n${output}`);
+  }
+}
+
+/**
+ * Copies an unpacked extension to `<publisher>.<name>-<version>` and lists it in the extensions dir's
+ * extensions.json: once that file exists (after any --install-extension), code-server loads only what
+ * it lists.
+ */
+async function copyExtensionFolder(folder: string, extensionsDir: string): Promise<void> {
+  const manifest = JSON.parse(await readFile(path.join(folder, 'package.json'), 'utf8')) as {
+    publisher?: string;
+    name?: string;
+    version?: string;
+  };
+  if (!manifest.publisher || !manifest.name || !manifest.version) {
+    throw new Error(`${folder}/package.json needs publisher, name and version`);
+  }
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const relativeLocation = `${id}-${manifest.version}`;
+  const target = path.join(extensionsDir, relativeLocation);
+  await cp(folder, target, { recursive: true });
+
+  const listFile = path.join(extensionsDir, 'extensions.json');
+  const listed = existsSync(listFile) ? (JSON.parse(await readFile(listFile, 'utf8')) as { identifier: { id: string } }[]) : [];
+  const others = listed.filter((entry) => entry.identifier.id.toLowerCase() !== id.toLowerCase());
+  others.push({
+    identifier: { id },
+    version: manifest.version,
+    location: { $mid: 1, path: target, scheme: 'file' },
+    relativeLocation,
+  } as { identifier: { id: string } });
+  await writeFile(listFile, JSON.stringify(others));
+}
+
+function waitForListeningPort(child: ChildProcess, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.toString();
+      const match = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
+      if (match) finish(() => resolve(Number(match[1])));
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
+      finish(() => reject(new Error(`code-server exited early (code ${code}, signal ${signal})`)));
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`no "HTTP server listening" line within ${timeoutMs} ms`))),
+      timeoutMs,
+    );
+    const finish = (settle: () => void): void => {
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      child.off('exit', onExit);
+      settle();
+    };
+    child.stdout!.on('data', onData);
+    child.on('exit', onExit);
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = '';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (response.ok) return;
+      lastError = `HTTP ${response.status}`;
+    } catch (error) {
+      lastError = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms (${lastError})`);
+}
