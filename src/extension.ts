@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './vscode/commands/registerCommands';
+import { setExtensionContext } from './vscode/extensionContext';
 import { disposeLog } from './vscode/log';
+import { scheduleRecommendationPrompt } from './vscode/recommendationPrompt';
 import { initSetupState } from './vscode/setupState';
 import { startStatusBar } from './vscode/statusBar';
 import { latestSteps, refreshSteps, startStepState, type StepSnapshot } from './vscode/stepState';
@@ -18,10 +20,13 @@ export interface RemoteDockerSshApi {
 // activate() only wires things up: no file, no process, no check runs before it returns.
 export function activate(context: vscode.ExtensionContext): RemoteDockerSshApi {
   const started = performance.now();
+  setExtensionContext(context);
   initSetupState(context.globalState);
   registerCommands(context);
   startStatusBar(context);
+  // Timers and listeners only: the first checks and the workspace search run after activation.
   startStepState(context);
+  scheduleRecommendationPrompt(context);
   const activationMs = performance.now() - started;
   return { activationMs, latestSteps, refreshSteps: () => refreshSteps({ force: true }) };
 }

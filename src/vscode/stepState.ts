@@ -4,7 +4,9 @@ import { runDoctor, type DoctorReport } from '../core/doctor';
 import { checkLocalEngine } from '../core/localEngine';
 import { RemoteSshExtensionIds } from '../core/remoteSshProduct';
 import { listConfiguredHosts } from '../core/sshConfig';
+import { dockerExtensionPresence } from './dockerExtensionPresence';
 import { configuredDockerHost } from './dockerSettings';
+import { extensionContext } from './extensionContext';
 import { log } from './log';
 import { candidateKeys } from './pickKey';
 import { currentTarget, setupPath } from './setupState';
@@ -108,9 +110,8 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
   }
   if (inRemoteWindow) {
     done.add('connected');
-    // In a Remote-SSH window we run on the host: the Docker extension must be installed here too.
-    const docker = ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker'].map((id) => vscode.extensions.getExtension(id)).find(Boolean);
-    if (docker && docker.extensionKind === vscode.ExtensionKind.Workspace) {
+    // In a Remote-SSH window this extension host runs on the SSH host and sees its extensions.
+    if (dockerExtensionPresence(extensionContext()) === 'installed') {
       done.add('dockerExtensionOnRemote');
     }
     const engine = await checkLocalEngine({ timeoutMs: checkTimeoutMs() });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { pickKey } from '../pickKey';
-import { runInTerminal } from '../runInTerminal';
+import { runInTerminal } from '../terminalProcess';
 
 /**
  * `ssh-add KEY` in a terminal (the passphrase prompt is ssh-add's). On macOS the key also goes

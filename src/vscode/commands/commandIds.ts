@@ -14,6 +14,7 @@ export const CommandIds = {
   configureDockerHost: 'remoteDockerSsh.configureDockerHost',
   checkSetup: 'remoteDockerSsh.checkSetup',
   showLog: 'remoteDockerSsh.showLog',
+  addRecommendations: 'remoteDockerSsh.addRecommendations',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

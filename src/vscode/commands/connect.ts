@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { parseTarget } from '../../core/hostSpec';
-import { chooseRemoteOpener } from '../../core/remoteOpener';
-import { RemoteSshExtensionIds } from '../../core/remoteSshProduct';
 import { ensureTarget } from '../hostTarget';
 import { log } from '../log';
+import { findRemoteOpener, openRemoteWindow } from '../remoteWindowOpener';
 import { CommandIds } from './commandIds';
 
 /**
@@ -25,24 +24,15 @@ export async function connect(): Promise<boolean> {
     }
     return false;
   }
-  const commands = await vscode.commands.getCommands(true);
-  const sshExtensionInstalled = RemoteSshExtensionIds.some((id) => vscode.extensions.getExtension(id));
-  const opener = chooseRemoteOpener({ commands, sshExtensionInstalled }, parsed.alias);
+  const opener = await findRemoteOpener(parsed.alias);
   log().info(`Connecting to ${parsed.alias} with ${opener.kind}`);
-  switch (opener.kind) {
-    case 'none': {
-      const install = vscode.l10n.t('Install Remote-SSH');
-      const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Connecting needs the Remote-SSH extension. Install it, then connect again.'), install);
-      if (choice === install) {
-        await vscode.commands.executeCommand(CommandIds.installRemoteSsh);
-      }
-      return false;
-    }
-    case 'open-folder':
-      await vscode.commands.executeCommand(opener.command, vscode.Uri.parse(opener.folderUri), { forceNewWindow: true });
-      return true;
-    default:
-      await vscode.commands.executeCommand(opener.command, ...opener.args);
-      return true;
+  if (opener.kind === 'none') {
+    const install = vscode.l10n.t('Install Remote-SSH');
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('Connecting needs the Remote-SSH extension. Install it, then connect again.'), install)
+      .then((choice) => (choice === install ? vscode.commands.executeCommand(CommandIds.installRemoteSsh) : undefined));
+    return false;
   }
+  await openRemoteWindow(opener);
+  return true;
 }

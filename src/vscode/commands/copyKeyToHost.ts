@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { parseTarget } from '../../core/hostSpec';
 import { ensureTarget } from '../hostTarget';
 import { pickKey } from '../pickKey';
-import { runInTerminal } from '../runInTerminal';
+import { runInTerminal } from '../terminalProcess';
 import { sshConfigFile } from '../sshConfigFile';
 
 /**

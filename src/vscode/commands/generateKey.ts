@@ -2,7 +2,7 @@ import { hostname, userInfo } from 'node:os';
 import * as vscode from 'vscode';
 import { validateIdentityFile } from '../../core/hostSpec';
 import { defaultKeyPath, keyFileExists } from '../../core/localKeys';
-import { runInTerminal } from '../runInTerminal';
+import { runInTerminal } from '../terminalProcess';
 
 /**
  * `ssh-keygen -t ed25519` in a terminal, so the passphrase prompt is ssh-keygen's own. ed25519 is

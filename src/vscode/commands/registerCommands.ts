@@ -17,6 +17,7 @@ import { openWalkthrough } from './openWalkthrough';
 import { showLog } from './showLog';
 import { startAgent } from './startAgent';
 import { trustHost } from './trustHost';
+import { addRecommendations } from './addRecommendations';
 
 // One row per command: the table is the only place that ties an id to its function.
 const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
@@ -34,6 +35,7 @@ const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
   [CommandIds.configureDockerHost]: configureDockerHost,
   [CommandIds.checkSetup]: checkSetup,
   [CommandIds.showLog]: showLog,
+  [CommandIds.addRecommendations]: addRecommendations,
 };
 
 // Commands that change nothing the steps look at (checkSetup publishes its own result).

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { agentStartInstructions, listAgentIdentities } from '../../core/agent';
 import { log } from '../log';
-import { runInTerminal } from '../runInTerminal';
+import { runInTerminal } from '../terminalProcess';
 import { CommandIds } from './commandIds';
 
 /**
