@@ -31,6 +31,8 @@ export interface StepSnapshot {
 const freshForMs = 5_000;
 let latest: StepSnapshot | undefined;
 let running: Promise<StepSnapshot> | undefined;
+/** The round that starts when the one in flight ends (at most one waits). */
+let queued: Promise<StepSnapshot> | undefined;
 const changed = new vscode.EventEmitter<StepSnapshot>();
 
 export const onDidChangeSteps = changed.event;
@@ -58,10 +60,19 @@ export function refreshSteps(options: { force?: boolean; report?: DoctorReport }
       return Promise.resolve(latest);
     }
   }
+  if (queued && !options.report) {
+    // A round is already waiting to start after the one in flight: it will see this change too.
+    return queued;
+  }
   const previous = running ?? Promise.resolve(undefined);
   const next: Promise<StepSnapshot> = previous
     .catch(() => undefined)
-    .then(() => computeSteps(options.report))
+    .then(() => {
+      if (queued === next) {
+        queued = undefined;
+      }
+      return computeSteps(options.report);
+    })
     .then(async (snapshot) => {
       await publish(snapshot);
       return snapshot;
@@ -71,6 +82,9 @@ export function refreshSteps(options: { force?: boolean; report?: DoctorReport }
         running = undefined;
       }
     });
+  if (running) {
+    queued = next;
+  }
   running = next;
   return next;
 }

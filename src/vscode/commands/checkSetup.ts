@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { runDoctor, type DoctorReport } from '../../core/doctor';
+import { DoctorCancelledError, runDoctor, type DoctorReport } from '../../core/doctor';
 import { showReport } from '../doctorReportView';
 import { ensureTarget } from '../hostTarget';
 import { log } from '../log';
@@ -19,18 +19,27 @@ export async function checkSetup(options?: { quiet?: boolean }): Promise<DoctorR
   }
   const path = setupPath() === 'remoteSsh' ? 'remote-ssh' : 'docker-host';
   const seconds = vscode.workspace.getConfiguration('remoteDockerSsh').get<number>('checkTimeoutSeconds') ?? 10;
-  const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', target), cancellable: true },
-    async (_progress, token) => {
-      const abort = new AbortController();
-      const listener = token.onCancellationRequested(() => abort.abort());
-      try {
-        return await runDoctor({ target, path, configFile: sshConfigFile(), timeoutMs: seconds * 1000, signal: abort.signal });
-      } finally {
-        listener.dispose();
-      }
-    },
-  );
+  let report: DoctorReport;
+  try {
+    report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', target), cancellable: true },
+      async (_progress, token) => {
+        const abort = new AbortController();
+        const listener = token.onCancellationRequested(() => abort.abort());
+        try {
+          return await runDoctor({ target, path, configFile: sshConfigFile(), timeoutMs: seconds * 1000, signal: abort.signal });
+        } finally {
+          listener.dispose();
+        }
+      },
+    );
+  } catch (error) {
+    if (error instanceof DoctorCancelledError) {
+      log().info(`Checks for ${target} cancelled`);
+      return undefined;
+    }
+    throw error;
+  }
   for (const check of report.checks) {
     log().info(`check ${check.id}: ${check.status}${check.code ? ` (${check.code})` : ''} ${check.message}`);
   }
