@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator } from 'playwright-core';
@@ -26,16 +26,16 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
   const step = (id: string): Locator => wb.page.locator(`.getting-started-step[data-step-id$="#${id}"]`);
   const isChecked = async (id: string) => (await step(id).getAttribute('aria-checked')) === 'true';
 
+  /** Both signals a user sees: the step's aria-checked and its checked icon (updated a moment apart). */
   async function waitChecked(id: string, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!(await isChecked(id))) {
+    const checkedIcon = () => step(id).locator('.codicon-getting-started-step-checked').count();
+    while (!((await isChecked(id)) && (await checkedIcon()) === 1)) {
       if (Date.now() > deadline) {
-        throw new Error(`step ${id} did not turn checked in ${timeoutMs} ms`);
+        throw new Error(`step ${id} did not turn checked in ${timeoutMs} ms (aria-checked ${await isChecked(id)}, icon ${await checkedIcon()})`);
       }
       await wb.page.waitForTimeout(250);
     }
-    // The icon is the second signal a user sees.
-    assert.equal(await step(id).locator('.codicon-getting-started-step-checked').count(), 1, `${id}: checked icon missing`);
   }
 
   async function clickButton(stepId: string, label: string): Promise<void> {
@@ -43,6 +43,24 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
     const button = step(stepId).locator('.monaco-button', { hasText: label });
     await button.waitFor({ state: 'visible', timeout: 10_000 });
     await button.click();
+  }
+
+  /**
+   * The settings file that holds the Docker settings. code-server's extension host is a remote one,
+   * and VS Code writes a machine-overridable setting such as containers.environment into the
+   * remote machine's settings (user-data/Machine/settings.json) even when User was chosen.
+   */
+  function dockerSettings(): Record<string, unknown> {
+    for (const scope of ['Machine', 'User']) {
+      const file = path.join(wb.server.userDataDir, scope, 'settings.json');
+      if (existsSync(file)) {
+        const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        if ('containers.environment' in settings) {
+          return settings;
+        }
+      }
+    }
+    throw new Error('no settings file holds containers.environment');
   }
 
   async function pickQuickInput(label: string | RegExp): Promise<void> {
@@ -55,10 +73,18 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
     rig = await startRig();
     wb = await Workbench.open({
       settings: { 'remote.SSH.configFile': rig.configFile, 'workbench.colorTheme': 'Default Light Modern', 'window.commandCenter': false },
-      env: { SSH_AUTH_SOCK: rig.env.SSH_AUTH_SOCK, PATH: rig.env.PATH, DOCKER_CONFIG: rig.env.DOCKER_CONFIG },
+      // VSCODE_CLI=1: the server keeps this environment instead of re-reading a login shell's (which
+      // would reset PATH and lose the rig's ssh wrapper), as when a user starts it from their shell.
+      env: { SSH_AUTH_SOCK: rig.env.SSH_AUTH_SOCK, PATH: rig.env.PATH, DOCKER_CONFIG: rig.env.DOCKER_CONFIG, VSCODE_CLI: '1' },
       extensionFolders: [containerToolsFixture],
-      viewport: { width: 1280, height: 800 },
+      viewport: { width: 1400, height: 900 },
     });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      await wb.screenshot(`walkthrough-FAILED-${(this.currentTest.title.match(/\w+/g) ?? ['test']).slice(0, 4).join('-')}`).catch(() => undefined);
+    }
   });
 
   after(async () => {
@@ -67,6 +93,7 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
   });
 
   it('opens the walkthrough with both paths listed before a choice', async () => {
+    await wb.runCommand('View: Close Primary Side Bar');
     await wb.runCommand('Remote Docker: Open the Setup Walkthrough');
     await step('choosePath').waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await step('installRemoteSsh').count(), 1);
@@ -99,21 +126,26 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
     await pickQuickInput('User settings');
     await pickQuickInput('No, settings only');
     await waitChecked('configureDockerHost');
-    const settingsFile = path.join(wb.server.userDataDir, 'User', 'settings.json');
-    const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    assert.deepEqual(settings['containers.environment'], { DOCKER_HOST: `ssh://${rig.alias}` });
+    assert.deepEqual(dockerSettings()['containers.environment'], { DOCKER_HOST: `ssh://${rig.alias}` });
     await wb.screenshot('walkthrough-04-docker-host-written');
   });
 
   it('verifies docker through ssh, and that DOCKER_HOST lists the rig\'s containers', async () => {
     await clickButton('verifyDockerHost', 'Check docker through ssh');
+    // The report of the checks opens beside the walkthrough.
+    const report = wb.page.locator('.tab', { hasText: 'Remote Docker: setup checks' });
+    await report.waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.page.waitForTimeout(1000);
+    await wb.screenshot('walkthrough-05-report');
+    if ((await step('verifyDockerHost').count()) === 0) {
+      await wb.runCommand('Remote Docker: Open the Setup Walkthrough');
+    }
     await waitChecked('verifyDockerHost', 60_000);
-    await wb.screenshot('walkthrough-05-verified');
+    await wb.screenshot('walkthrough-06-verified');
     // The status bar names the host in use and shows the last checks passed.
     await wb.page.locator('.statusbar-item', { hasText: `ssh://${rig.alias}` }).waitFor({ state: 'visible', timeout: 10_000 });
 
-    const settings = JSON.parse(readFileSync(path.join(wb.server.userDataDir, 'User', 'settings.json'), 'utf8')) as Record<string, { DOCKER_HOST: string }>;
-    const dockerHost = settings['containers.environment'].DOCKER_HOST;
+    const dockerHost = (dockerSettings()['containers.environment'] as { DOCKER_HOST: string }).DOCKER_HOST;
     const ps = spawnSync('docker', ['ps', '-a', '--format', '{{.Names}}'], { env: { ...rig.env, DOCKER_HOST: dockerHost }, encoding: 'utf8', timeout: 60_000 });
     assert.equal(ps.status, 0, ps.stderr);
     assert.ok(ps.stdout.split('\n').includes(rig.container), `docker ps through ${dockerHost} did not list ${rig.container}: ${ps.stdout}`);
