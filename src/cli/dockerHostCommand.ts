@@ -1,6 +1,7 @@
+import * as path from 'node:path';
 import { dockerExtensionGenerations, dockerHostFor, dockerHostSettings } from '../core/dockerHost';
 import { BadInputError } from '../core/errors';
-import { defaultSshConfigPath } from '../core/sshConfig/paths';
+import { configPathFromOption, defaultSshConfigPath } from '../core/sshConfig/paths';
 import { ExitCode, type CliStreams } from './output';
 import { parseCliArgs } from './parseCliArgs';
 
@@ -19,8 +20,16 @@ export async function dockerHostCommand(args: string[], io: CliStreams): Promise
     );
   }
   const target = positionals[0];
-  const configFile = values.config ?? defaultSshConfigPath();
+  const configFile = configPathFromOption(values.config);
   const dockerHost = await dockerHostFor(target, configFile);
+  const warnings: string[] = [];
+  if (!/[@:[]/.test(dockerHost.slice('ssh://'.length)) && path.resolve(configFile) !== defaultSshConfigPath()) {
+    // The docker CLI runs plain `ssh`, which reads ~/.ssh/config and never this file.
+    warnings.push(
+      `docker runs ssh without -F, so it reads ${defaultSshConfigPath()}, not ${configFile}: ` +
+        `the alias must be there too, or use ssh://user@host[:port].`,
+    );
+  }
   const generations = dockerExtensionGenerations.map((info) => ({
     generation: info.generation,
     extensionId: info.extensionId,
@@ -28,7 +37,7 @@ export async function dockerHostCommand(args: string[], io: CliStreams): Promise
     settings: dockerHostSettings(info.generation, dockerHost, {}),
   }));
   if (values.json) {
-    io.stdout.write(`${JSON.stringify({ target, configFile, dockerHost, generations }, undefined, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ target, configFile, dockerHost, generations, warnings }, undefined, 2)}\n`);
     return ExitCode.ok;
   }
   io.stdout.write(`DOCKER_HOST=${dockerHost}\n\nSettings, by the Docker extension you have installed:\n`);
@@ -39,5 +48,8 @@ export async function dockerHostCommand(args: string[], io: CliStreams): Promise
     }
   }
   io.stdout.write(`\nIn a terminal: docker context create remote --docker host=${dockerHost} && docker context use remote\n`);
+  for (const warning of warnings) {
+    io.stderr.write(`Note: ${warning}\n`);
+  }
   return ExitCode.ok;
 }

@@ -1,7 +1,7 @@
 import { BadInputError } from '../core/errors';
 import { addHost } from '../core/sshConfig/addHost';
 import { listConfiguredHosts } from '../core/sshConfig/configFiles';
-import { defaultSshConfigPath } from '../core/sshConfig/paths';
+import { configPathFromOption } from '../core/sshConfig/paths';
 import { resolveHost, SshConfigError } from '../core/sshConfig/resolveHost';
 import { ExitCode, type CliStreams } from './output';
 import { parseCliArgs } from './parseCliArgs';
@@ -19,7 +19,7 @@ async function listCommand(args: string[], io: CliStreams): Promise<number> {
   if (positionals.length > 0) {
     throw new BadInputError(`hosts list takes no arguments (got "${positionals[0]}").`);
   }
-  const configFile = values.config ?? defaultSshConfigPath();
+  const configFile = configPathFromOption(values.config);
   const hosts = await listConfiguredHosts(configFile);
   if (values.json) {
     io.stdout.write(`${JSON.stringify(hosts, undefined, 2)}\n`);
@@ -53,7 +53,7 @@ async function addCommand(args: string[], io: CliStreams): Promise<number> {
     throw new BadInputError('hosts add needs --hostname (the server\'s DNS name or IP address).');
   }
   const alias = positionals[0];
-  const configFile = values.config ?? defaultSshConfigPath();
+  const configFile = configPathFromOption(values.config);
   const result = await addHost(configFile, {
     alias,
     hostname: values.hostname,

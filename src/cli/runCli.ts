@@ -2,11 +2,15 @@ import { BadInputError } from '../core/errors';
 import { dockerHostCommand } from './dockerHostCommand';
 import { hostsCommand } from './hostsCommand';
 import { ExitCode, type CliStreams } from './output';
+import { doctorCommand } from './doctorCommand';
+import { trustHostCommand } from './trustHostCommand';
 
 type Subcommand = (args: string[], io: CliStreams) => Promise<number>;
 
 // One row per subcommand; each lives in its own file under src/cli/.
 const subcommands: Record<string, Subcommand> = {
+  doctor: doctorCommand,
+  'trust-host': trustHostCommand,
   hosts: hostsCommand,
   'docker-host': dockerHostCommand,
 };
@@ -14,9 +18,9 @@ const subcommands: Record<string, Subcommand> = {
 const usage = `Usage:
   remote-docker-ssh hosts list   [--config FILE] [--json]
   remote-docker-ssh hosts add    ALIAS --hostname H [--user U] [--port P] [--identity-file F] [--config FILE]
-  remote-docker-ssh doctor       TARGET [--path remote-ssh|docker-host] [--config FILE] [--timeout SECONDS] [--json]
+  remote-docker-ssh doctor       TARGET [--path remote-ssh|docker-host] [--config FILE] [--timeout SECONDS] [--json] [--only CHECK,...]
   remote-docker-ssh docker-host  TARGET [--config FILE] [--json]
-  remote-docker-ssh trust-host   TARGET --fingerprint SHA256:... [--config FILE]
+  remote-docker-ssh trust-host   TARGET --fingerprint SHA256:... [--config FILE] [--timeout SECONDS]
 `;
 
 export async function runCli(argv: readonly string[], io: CliStreams): Promise<number> {

@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 /** Debian's chromium: playwright-core never downloads a browser of its own. */
@@ -29,7 +32,22 @@ export async function launchChromium(viewport = { width: 1400, height: 900 }): P
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: run \`npm run test:setup\` (Debian package chromium).`);
   }
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true, timeout: 60_000 });
+  // Chromium keeps crash reports and caches under XDG dirs (~/.config/chromium): keep them in a temp dir.
+  const home = await mkdtemp(path.join(tmpdir(), 'rds-chromium-'));
+  const removeHome = (): Promise<void> => rm(home, { recursive: true, force: true });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+      headless: true,
+      timeout: 60_000,
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') },
+    });
+  } catch (error) {
+    await removeHome();
+    throw error;
+  }
   try {
     const context = await browser.newContext({ viewport });
     let closing: Promise<void> | undefined;
@@ -37,12 +55,16 @@ export async function launchChromium(viewport = { width: 1400, height: 900 }): P
       browser,
       context,
       close() {
-        closing ??= browser.close().catch(() => undefined);
+        closing ??= browser
+          .close()
+          .catch(() => undefined)
+          .then(removeHome);
         return closing;
       },
     };
   } catch (error) {
     await browser.close().catch(() => undefined);
+    await removeHome();
     throw error;
   }
 }

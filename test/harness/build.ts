@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, vsixPath } from './paths';
 
@@ -16,9 +16,10 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
-function isStale(output: string, inputs: string[]): boolean {
-  if (!existsSync(output)) return true;
-  const built = statSync(output).mtimeMs;
+/** Stale when missing or when an input changed after the newest of `outputs` (the first must exist). */
+function isStale(outputs: string[], inputs: string[]): boolean {
+  if (!existsSync(outputs[0])) return true;
+  const built = Math.max(...outputs.filter((file) => existsSync(file)).map((file) => statSync(file).mtimeMs));
   return inputs.some((input) => newestMtime(path.join(repoRoot, input)) > built);
 }
 
@@ -33,11 +34,17 @@ const packageInputs = [...bundleInputs, 'walkthroughs', 'media', 'README.md', 'C
 
 /** dist/extension.js, built now if missing or older than its sources. */
 export function ensureExtensionBuilt(): void {
-  if (isStale(path.join(repoRoot, 'dist/extension.js'), bundleInputs)) npmRun('build');
+  const bundle = path.join(repoRoot, 'dist/extension.js');
+  // `npm run package` builds first: a VSIX newer than the sources means dist/ is built from them too.
+  if (!isStale([bundle, vsixPath], bundleInputs)) return;
+  npmRun('build');
+  // webpack leaves an unchanged output file untouched, which would look stale forever after.
+  const now = new Date();
+  utimesSync(bundle, now, now);
 }
 
 /** remote-docker-ssh.vsix, packaged now if missing or older than what goes into it. */
 export function ensureVsixPackaged(): string {
-  if (isStale(vsixPath, packageInputs)) npmRun('package');
+  if (isStale([vsixPath], packageInputs)) npmRun('package');
   return vsixPath;
 }

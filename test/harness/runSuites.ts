@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -123,7 +124,24 @@ export async function runVscodeSuites(options: RunSuitesOptions): Promise<number
     clearInterval(poller);
     await browser?.close();
     await server?.stop();
+    stopLeftoverRigs(runDir, write);
     if (process.env.KEEP_TEST_DIRS !== '1') await rm(runDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Rigs a suite started (test/vscode/suite/support/rig.ts writes their state as rig-*.json in the run dir)
+ * and did not stop, because the host was killed at the time limit or a suite forgot: stop them here.
+ */
+function stopLeftoverRigs(runDir: string, write: (text: string) => void): void {
+  if (!existsSync(runDir)) return;
+  for (const name of readdirSync(runDir).filter((n) => /^rig-.*\.json$/.test(n))) {
+    const result = spawnSync(
+      path.join(repoRoot, 'node_modules/.bin/tsx'),
+      ['test/fixtures/rig/rigctl.ts', 'stop', '--state', path.join(runDir, name)],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 },
+    );
+    write(`[test:vscode] stopped a rig left running by the suites (${name}): exit ${result.status}\n`);
   }
 }
 

@@ -4,13 +4,14 @@ import { existsSync, readFileSync, mkdtempSync, rmSync, readdirSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startRig, rigLeftovers, RigRefusedError, type Rig, type RigState } from '../fixtures/rig/index';
+import { startRig, rigLeftovers, sweepStaleRigs, RigRefusedError, type Rig, type RigState } from '../fixtures/rig/index';
+import { preflight } from '../fixtures/rig/preflight';
 
 const run = promisify(execFile);
 const rigDir = new URL('../fixtures/rig/', import.meta.url).pathname;
 
 function leftoversOf(rig: { tmpDir: string; user: string }, uid: number): string[] {
-  return rigLeftovers({ version: 1, tmpDir: rig.tmpDir, user: rig.user, uid, pids: {} } satisfies RigState);
+  return rigLeftovers({ version: 1, tmpDir: rig.tmpDir, user: rig.user, uid, ownerPid: process.pid, kept: false, pids: {} } satisfies RigState);
 }
 
 function uidOf(user: string): number {
@@ -123,6 +124,26 @@ describe('loopback rig', function () {
       assert.deepEqual(leftoversOf(held, uid), []);
     });
   }
+
+  it('is swept away after its process died by SIGKILL (no handler could run)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(rigDir, 'holdRigUntilSignal.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const line = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk;
+        if (text.includes('\n')) resolve(text.split('\n')[0]);
+      });
+      child.on('exit', (code) => reject(new Error(`holder exited early (${code})`)));
+    });
+    const held = JSON.parse(line) as { tmpDir: string; user: string };
+    const uid = uidOf(held.user);
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    assert.ok(existsSync(held.tmpDir), 'a SIGKILLed owner leaves its rig behind');
+    assert.ok(sweepStaleRigs(preflight()).includes(held.tmpDir));
+    assert.deepEqual(leftoversOf(held, uid), []);
+  });
 
   it('starts and stops through rigctl with a JSON description', async () => {
     const work = mkdtempSync(join(tmpdir(), 'rigctl-'));

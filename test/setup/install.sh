@@ -60,7 +60,7 @@ lock_sum="$(sha256sum "$server_dir/package-lock.json" | cut -d' ' -f1)"
 
 # Proves the install is usable, not just present: every native module loads and rg runs.
 verify_code_server() {
-  [ -x "$code_server/out/node/entry.js" ] || [ -f "$code_server/out/node/entry.js" ] || return 1
+  [ -f "$code_server/out/node/entry.js" ] || return 1
   "$vscode_lib/node_modules/@vscode/ripgrep/bin/rg" --version >/dev/null 2>&1 || return 1
   (cd "$vscode_lib" && node -e '
     const { createRequire } = require("node:module");

@@ -3,7 +3,8 @@
 // the suites' code.
 //
 //   tsx test/vscode/runVscodeTests.ts [--grep PATTERN] [--env KEY=VALUE]... [--setting KEY=JSON]...
-//       [--extension DIR]... [--workspace DIR] [--timeout SECONDS]
+//       [--extension DIR]... [--workspace DIR] [--timeout SECONDS] [--bundle-only]
+// --bundle-only builds dist/ and out/vscode-suites/ and stops (for .vscode/launch.json).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureExtensionBuilt } from '../harness/build';
@@ -31,13 +32,15 @@ async function main(): Promise<number> {
       extension: { type: 'string', multiple: true },
       workspace: { type: 'string' },
       timeout: { type: 'string', default: '600' },
+      'bundle-only': { type: 'boolean', default: false },
     },
   });
-  assertCodeServerInstalled();
+  if (!values['bundle-only']) assertCodeServerInstalled();
   const started = Date.now();
   ensureExtensionBuilt();
   const extensionTestsPath = await bundleSuites(path.join(repoRoot, 'test/vscode/suite'), path.join(repoRoot, 'out/vscode-suites'));
   console.log(`[test:vscode] extension built and suites bundled in ${Date.now() - started} ms`);
+  if (values['bundle-only']) return 0;
   const code = await runVscodeSuites({
     extensionTestsPath,
     grep: values.grep,

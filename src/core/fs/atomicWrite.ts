@@ -10,6 +10,8 @@ export interface AtomicWriteOptions {
   /** Owner to keep; only applied when it differs from ours (and we may change it, i.e. as root). */
   readonly uid?: number;
   readonly gid?: number;
+  /** Lets the crash test stop this write (see testPause.ts); set for the config itself, not its backup. */
+  readonly crashTestPoints?: boolean;
 }
 
 const tempPattern = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
@@ -33,14 +35,18 @@ export async function writeFileAtomic(file: string, data: Uint8Array, options: A
     if (process.getuid !== undefined && ((uid !== -1 && uid !== process.getuid()) || (gid !== -1 && gid !== process.getgid?.()))) {
       await handle.chown(uid, gid);
     }
+    // Two writes instead of one so the crash test can stop a writer with half the bytes written.
     const half = Math.floor(data.byteLength / 2);
     await handle.write(data, 0, half, 0);
-    await handle.sync();
-    await pauseForCrashTest('partial-write');
+    if (options.crashTestPoints) {
+      await pauseForCrashTest('partial-write');
+    }
     await handle.write(data, half, data.byteLength - half, half);
     await handle.sync();
     await handle.close();
-    await pauseForCrashTest('before-rename');
+    if (options.crashTestPoints) {
+      await pauseForCrashTest('before-rename');
+    }
     await rename(temp, file);
     renamed = true;
     await syncDirectory(path.dirname(file));

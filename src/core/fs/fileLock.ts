@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { processAlive } from './processAlive';
 
 /**
@@ -133,6 +134,18 @@ async function breakStaleLock(lockFile: string, staleRaw: string, foreignStaleMs
   }
 }
 
+/** Private temp files of lock takers that were killed between writing and linking them. */
+async function removeAbandonedLockTemps(lockFile: string): Promise<void> {
+  const dir = path.dirname(lockFile);
+  const prefix = `${path.basename(lockFile)}.`;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const match = /^(?:break\.)?(\d+)\.[0-9a-f]{12}\.new$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '');
+    if (match && !processAlive(Number(match[1]))) {
+      await unlink(path.join(dir, name)).catch(() => undefined);
+    }
+  }
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -162,6 +175,7 @@ export async function withFileLock<T>(lockFile: string, work: () => Promise<T>, 
     delay = Math.min(delay * 2, 100);
   }
   try {
+    await removeAbandonedLockTemps(lockFile);
     return await work();
   } finally {
     const current = await readLock(lockFile).catch(() => undefined);

@@ -113,12 +113,16 @@ export async function addHost(configFile: string, spec: NewHostSpec, options: Ad
   const block = validateNewHost(spec);
   const base = options.includeBase ?? defaultIncludeBase();
   const target = await resolveTarget(configFile);
+  if ((await stat(target).catch(() => undefined))?.isDirectory()) {
+    throw new BadInputError(`${target} is a folder, not an ssh config file.`);
+  }
   // A new ~/.ssh must not be readable by others; ssh refuses some files in a group-writable one.
   await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
   return withFileLock(
     `${target}.lock`,
     async () => {
       await removeAbandonedTempFiles(target);
+      await removeAbandonedTempFiles(`${target}${backupSuffix}`);
       let original: Buffer;
       let mode = 0o600;
       let owner: { uid?: number; gid?: number } = {};
@@ -154,7 +158,7 @@ export async function addHost(configFile: string, spec: NewHostSpec, options: Ad
         backupFile = `${target}${backupSuffix}`;
         await writeFileAtomic(backupFile, original, { mode, ...owner });
       }
-      await writeFileAtomic(target, updated, { mode, ...owner });
+      await writeFileAtomic(target, updated, { mode, ...owner, crashTestPoints: true });
       return { file: target, ...(backupFile !== undefined ? { backupFile } : {}), line: insertion.hostLine };
     },
     { timeoutMs: options.lockTimeoutMs },

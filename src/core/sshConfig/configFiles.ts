@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { BadInputError } from '../errors';
 import { decodeBytes, recodeUtf8, splitConfigLines, type ConfigLine } from './configLines';
 import { isConcreteAlias } from './hostPatterns';
 import { expandInclude, type IncludeBase } from './includeGlob';
@@ -28,8 +29,12 @@ export async function readConfigLines(file: string): Promise<ConfigLine[] | unde
   try {
     return splitConfigLines(decodeBytes(await readFile(file)));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
       return undefined;
+    }
+    if (code === 'EISDIR') {
+      throw new BadInputError(`${file} is a folder, not an ssh config file.`);
     }
     throw error;
   }

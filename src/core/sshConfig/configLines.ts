@@ -68,18 +68,31 @@ function parseDirective(body: string): { indent: string; keyword?: string; args:
   if (content.length === 0 || content.startsWith('#')) {
     return { indent, args: [] };
   }
-  const keywordMatch = /^[^ \t=]+/.exec(content);
-  if (!keywordMatch) {
-    return { indent, args: [] };
-  }
-  let rest = content.slice(keywordMatch[0].length).replace(/^[ \t]*/, '');
-  if (rest.startsWith('=')) {
-    rest = rest.slice(1).replace(/^[ \t]*/, '');
+  let keyword: string;
+  let rest: string;
+  if (content.startsWith('"')) {
+    // strdelim() accepts a quoted keyword: `"Host" web` is a Host line.
+    const close = content.indexOf('"', 1);
+    if (close === -1) {
+      return { indent, args: [], malformed: true };
+    }
+    keyword = content.slice(1, close);
+    rest = content.slice(close + 1).replace(/^[ \t]*/, '');
+  } else {
+    const keywordMatch = /^[^ \t="]+/.exec(content);
+    if (!keywordMatch) {
+      return { indent, args: [] };
+    }
+    keyword = keywordMatch[0];
+    rest = content.slice(keyword.length).replace(/^[ \t]*/, '');
+    if (rest.startsWith('=')) {
+      rest = rest.slice(1).replace(/^[ \t]*/, '');
+    }
   }
   const split = splitArguments(rest);
   return {
     indent,
-    keyword: keywordMatch[0].toLowerCase(),
+    keyword: keyword.toLowerCase(),
     args: split.args,
     ...(split.malformed ? { malformed: true } : {}),
   };

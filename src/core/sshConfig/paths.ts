@@ -29,3 +29,17 @@ export function defaultSshConfigPath(): string {
 export function defaultIncludeBase(): IncludeBase {
   return { sshDir: defaultSshDir(), homeDir: sshHomeDir() };
 }
+
+/**
+ * The config file a user named (`--config`, `remote.SSH.configFile`), or the default. A leading
+ * `~` is expanded here because it often arrives unexpanded (`--config=~/x`, settings JSON).
+ */
+export function configPathFromOption(value: string | undefined): string {
+  if (value === undefined || value.length === 0) {
+    return defaultSshConfigPath();
+  }
+  if (value === '~' || value.startsWith('~/') || value.startsWith('~\\')) {
+    return path.join(sshHomeDir(), value.slice(1));
+  }
+  return path.resolve(value);
+}

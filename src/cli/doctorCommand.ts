@@ -1,0 +1,47 @@
+import { runDoctor, defaultDoctorTimeoutMs } from '../core/doctor';
+import { checkIds, type CheckId, type DoctorPath } from '../core/checks/types';
+import { BadInputError } from '../core/errors';
+import { ExitCode, type CliStreams } from './output';
+import { formatDoctorReport } from './doctorReportText';
+import { parseTimeoutSeconds } from './timeoutOption';
+import { parseCliArgs } from './parseCliArgs';
+
+function parsePath(value: string | undefined): DoctorPath {
+  if (value === undefined) return 'remote-ssh';
+  if (value === 'remote-ssh' || value === 'docker-host') return value;
+  throw new BadInputError(`--path must be remote-ssh or docker-host, not "${value}"`);
+}
+
+function parseOnly(value: string | undefined): CheckId[] | undefined {
+  if (value === undefined) return undefined;
+  const ids = value.split(',').map((id) => id.trim());
+  const unknown = ids.filter((id) => !(checkIds as readonly string[]).includes(id));
+  if (unknown.length > 0) throw new BadInputError(`unknown check id(s) for --only: ${unknown.join(', ')} (known: ${checkIds.join(', ')})`);
+  return ids as CheckId[];
+}
+
+/** `remote-docker-ssh doctor TARGET [--path remote-ssh|docker-host] [--config FILE] [--timeout S] [--json] [--only IDS]` */
+export async function doctorCommand(args: string[], io: CliStreams): Promise<number> {
+  const { values, positionals } = parseCliArgs(args, { path: { type: 'string' }, config: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, only: { type: 'string' } });
+  const target = positionals[0];
+  const path = values.path === 'docker-host' ? 'docker-host' : 'remote-ssh';
+  try {
+    if (positionals.length !== 1 || target === undefined) throw new BadInputError('doctor takes exactly one TARGET (an ssh config alias or [user@]host[:port])');
+    const report = await runDoctor({
+      target,
+      path: parsePath(values.path),
+      configFile: values.config,
+      timeoutMs: values.timeout !== undefined ? parseTimeoutSeconds(values.timeout) * 1000 : defaultDoctorTimeoutMs,
+      only: parseOnly(values.only),
+    });
+    if (values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else io.stdout.write(formatDoctorReport(report, io.stdout.isTTY === true && process.env.NO_COLOR === undefined));
+    return report.ok ? ExitCode.ok : ExitCode.checkFailed;
+  } catch (error) {
+    // With --json a script still gets one object on stdout; the message also goes to stderr (runCli).
+    if (error instanceof BadInputError && values.json) {
+      io.stdout.write(`${JSON.stringify({ target: target ?? '', path, ok: false, code: error.code, message: error.message, totalMs: 0, checks: [] }, null, 2)}\n`);
+    }
+    throw error;
+  }
+}

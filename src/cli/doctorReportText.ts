@@ -1,0 +1,21 @@
+import type { DoctorReport } from '../core/doctor';
+
+const paint = (enabled: boolean) => (code: string, text: string) => (enabled ? `\x1b[${code}m${text}\x1b[0m` : text);
+
+/** The human-readable doctor report. Colour only when asked (a TTY without NO_COLOR). */
+export function formatDoctorReport(report: DoctorReport, colour: boolean): string {
+  const c = paint(colour);
+  const marks = { pass: c('32', '✓'), fail: c('31', '✗'), skip: c('90', '-') };
+  const width = Math.max(...report.checks.map((check) => check.id.length));
+  const lines = [`remote-docker-ssh doctor ${report.target} (path: ${report.path})`, ''];
+  for (const check of report.checks) {
+    const code = check.code !== undefined ? ` ${c('31', `[${check.code}]`)}` : '';
+    const time = check.status === 'skip' ? '' : c('90', ` (${check.durationMs} ms)`);
+    lines.push(`  ${marks[check.status]} ${check.id.padEnd(width)}  ${check.status === 'skip' ? c('90', check.message) : check.message}${code}${time}`);
+    if (check.fix !== undefined) lines.push(`    ${' '.repeat(width)}  ${c('33', 'fix:')} ${check.fix}`);
+  }
+  const failed = report.checks.filter((check) => check.status === 'fail').length;
+  lines.push('');
+  lines.push(report.ok ? c('32', `All ${report.checks.length} checks passed in ${report.totalMs} ms.`) : c('31', `${failed} check(s) failed (${report.totalMs} ms).`));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,17 @@
+import { diagnoseSshAdd } from '../diagnose';
+import { fixFor } from '../fixes';
+import { type DoctorFacts, type Verdict, pass, fixContextOf } from './facts';
+
+/** `ssh-add -l`: is an agent reachable through SSH_AUTH_SOCK. Whether it holds keys is the identity check. */
+export function agentCheck(facts: DoctorFacts): Verdict {
+  const fact = facts.agent!;
+  const code = diagnoseSshAdd(fact.value.result);
+  if (code === 'ssh-missing') {
+    return { status: 'fail', code, message: 'ssh-add is missing, so the agent cannot be asked for keys.', fix: fixFor(code, fixContextOf(facts)), durationMs: Math.round(fact.ms) };
+  }
+  if (code === 'agent-not-running') {
+    const detail = fact.value.result.stderr.trim() || 'no agent answered';
+    return { status: 'fail', code, message: `No ssh-agent is reachable (${detail}). The docker CLI's ssh needs it to use your key without a prompt.`, fix: fixFor(code, fixContextOf(facts)), durationMs: Math.round(fact.ms) };
+  }
+  return pass(`An ssh-agent is running (SSH_AUTH_SOCK is set and answers).`, fact.ms);
+}

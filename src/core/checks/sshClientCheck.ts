@@ -1,0 +1,14 @@
+import { diagnoseSsh, firstErrorLine } from '../diagnose';
+import { fixFor } from '../fixes';
+import { type DoctorFacts, type Verdict, pass, fixContextOf } from './facts';
+
+/** `ssh -V`: is an OpenSSH client there at all. */
+export function sshClientCheck(facts: DoctorFacts): Verdict {
+  const fact = facts.sshVersion!;
+  const result = fact.value;
+  if (diagnoseSsh(result) === 'ssh-missing' || result.spawnError !== undefined) {
+    return { status: 'fail', code: 'ssh-missing', message: `No ssh client found on the PATH (${result.spawnError ?? 'not found'}).`, fix: fixFor('ssh-missing', fixContextOf(facts)), durationMs: Math.round(fact.ms) };
+  }
+  // ssh -V prints its version on stderr.
+  return pass(`${firstErrorLine(result.stderr) || firstErrorLine(result.stdout) || 'ssh'}`.replace(/,.*$/, ''), fact.ms);
+}

@@ -1,0 +1,22 @@
+/** Stable failure codes (DESIGN.md). Tests, the walkthrough and users' scripts match on them. */
+export const failureCodes = [
+  'ssh-missing',
+  'agent-not-running',
+  'agent-no-identities',
+  'host-key-unknown',
+  'host-key-changed',
+  'dns-unknown-host',
+  'connection-refused',
+  'connect-timeout',
+  'auth-publickey-denied',
+  'remote-docker-missing',
+  'docker-socket-permission',
+  'docker-daemon-down',
+  'local-docker-missing',
+  'bad-target',
+] as const;
+
+export type FailureCode = (typeof failureCodes)[number];
+
+/** Failures that happen before any SSH protocol is spoken: the host cannot be reached at all. */
+export const unreachableCodes: ReadonlySet<FailureCode> = new Set(['dns-unknown-host', 'connection-refused', 'connect-timeout']);

@@ -1,0 +1,108 @@
+/**
+ * How close the doctor gets to the cost of one SSH round trip (issue 4's goal: doctor/floor <= 1.5).
+ * On one loopback rig, round-robin so machine load hits every variant alike, medians of N runs of:
+ *   doctor docker-host / doctor remote-ssh  the full doctor, all checks of the path
+ *   floor                                   one `ssh -F cfg ALIAS docker version`
+ *   naive                                   each remote check as its own ssh call, one after another
+ *   one-script                              the doctor's remote part alone: one ssh running the probe script
+ *   control-master                          the alternative: a ControlMaster, then one multiplexed ssh per remote check
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, loadavg, cpus } from 'node:os';
+import { join } from 'node:path';
+import { startRig } from '../fixtures/rig/index';
+import { runDoctor } from '../../src/core/doctor';
+import { runProcess } from '../../src/core/runner';
+import { remoteProbeScript } from '../../src/core/remoteProbe';
+
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function timeIt(work: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+function mustSucceed(result: { exitCode: number | undefined; stderr: string; command: string }): void {
+  if (result.exitCode !== 0) throw new Error(`${result.command} failed: ${result.stderr}`);
+}
+
+const rigStarted = performance.now();
+const rig = await startRig();
+const rigUpMs = performance.now() - rigStarted;
+const env = rig.env;
+const ssh = (...command: string[]) => runProcess('ssh', ['-F', rig.configFile, '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '--', rig.alias, ...command], { timeoutMs: 20_000, env });
+
+const variants: Record<string, () => Promise<void>> = {
+  'doctor docker-host': async () => {
+    const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: rig.configFile, env });
+    if (!report.ok) throw new Error(`doctor failed: ${JSON.stringify(report.checks.filter((check) => check.status !== 'pass'))}`);
+  },
+  'doctor remote-ssh': async () => {
+    const report = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: rig.configFile, env });
+    if (!report.ok) throw new Error('doctor failed');
+  },
+  floor: async () => mustSucceed(await ssh('docker', 'version')),
+  naive: async () => {
+    mustSucceed(await runProcess('ssh-keyscan', ['-p', String(rig.port), '-t', 'ed25519', '--', '127.0.0.1'], { timeoutMs: 20_000, env }));
+    mustSucceed(await ssh('true'));
+    mustSucceed(await ssh('command', '-v', 'docker'));
+    mustSucceed(await ssh('docker', 'version'));
+    mustSucceed(await runProcess('docker', ['-H', `ssh://${rig.alias}`, 'version'], { timeoutMs: 20_000, env }));
+  },
+  'one-script': async () => {
+    const result = await runProcess('ssh', ['-F', rig.configFile, '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-T', '--', rig.alias, '/bin/sh', '-s'], { timeoutMs: 20_000, env, input: remoteProbeScript });
+    mustSucceed(result);
+    if (!result.stdout.includes('rds-probe:end')) throw new Error('probe incomplete');
+  },
+  'control-master': async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rds-bench-cm-'));
+    const control = ['-o', `ControlPath=${join(dir, 'cm')}`];
+    try {
+      mustSucceed(await runProcess('ssh', ['-F', rig.configFile, '-o', 'BatchMode=yes', '-o', 'ControlMaster=yes', '-o', 'ControlPersist=5', ...control, '--', rig.alias, 'true'], { timeoutMs: 20_000, env }));
+      const viaMaster = (...command: string[]) => runProcess('ssh', ['-F', rig.configFile, '-o', 'BatchMode=yes', '-o', 'ControlMaster=no', ...control, '--', rig.alias, ...command], { timeoutMs: 20_000, env });
+      // The same remote work as the probe script, one multiplexed session per check, concurrently.
+      const results = await Promise.all([viaMaster('id', '-un'), viaMaster('id', '-Gn'), viaMaster('command', '-v', 'docker'), viaMaster('docker', 'version')]);
+      results.forEach(mustSucceed);
+      await runProcess('ssh', ['-F', rig.configFile, ...control, '-O', 'exit', '--', rig.alias], { timeoutMs: 5000, env });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+const samples: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+try {
+  // One warm-up round: first runs pay for page cache and tsx compilation.
+  for (const work of Object.values(variants)) await work();
+  for (let round = 0; round < runs; round++) {
+    for (const [name, work] of Object.entries(variants)) samples[name].push(await timeIt(work));
+  }
+} finally {
+  const downStarted = performance.now();
+  await rig.stop();
+  const rigDownMs = performance.now() - downStarted;
+  const medians = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+  const floor = medians.floor;
+  process.stdout.write(`remote-docker-ssh bench: medians of ${runs} runs on the loopback rig (${new Date().toISOString()})\n\n`);
+  for (const [name, value] of Object.entries(medians)) {
+    const ratio = name === 'floor' || !Number.isFinite(value) ? '' : `  ${(value / floor).toFixed(2)} x floor`;
+    process.stdout.write(`  ${name.padEnd(20)} ${value.toFixed(0).padStart(6)} ms${ratio}   [${samples[name].map((v) => v.toFixed(0)).join(' ')}]\n`);
+  }
+  // Paired: each run divided by the floor measured in the same round, moments apart. Other
+  // processes' load shifts both alike, so this is steadier on a shared machine than a ratio of medians.
+  const paired = (name: string) => median(samples[name].map((value, round) => value / samples.floor[round]));
+  process.stdout.write(`\n  ratio of medians (paired median in brackets)\n`);
+  process.stdout.write(`  doctor/floor (docker-host) = ${(medians['doctor docker-host'] / floor).toFixed(2)}  [${paired('doctor docker-host').toFixed(2)}]   goal <= 1.5\n`);
+  process.stdout.write(`  doctor/floor (remote-ssh)  = ${(medians['doctor remote-ssh'] / floor).toFixed(2)}  [${paired('doctor remote-ssh').toFixed(2)}]\n`);
+  process.stdout.write(`  naive/floor                = ${(medians.naive / floor).toFixed(2)}  [${paired('naive').toFixed(2)}]\n`);
+  process.stdout.write(`  one-script/floor           = ${(medians['one-script'] / floor).toFixed(2)}   vs control-master/floor = ${(medians['control-master'] / floor).toFixed(2)} (same remote work)\n`);
+  process.stdout.write(`  load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${cpus().length} CPUs\n`);
+  process.stdout.write(`\n  rig up ${rigUpMs.toFixed(0)} ms, rig down ${rigDownMs.toFixed(0)} ms\n`);
+}

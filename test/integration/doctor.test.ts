@@ -1,0 +1,257 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startRig, type Rig, type RigFault } from '../fixtures/rig/index';
+import { runDoctor, type DoctorReport, type CheckId } from '../../src/core/doctor';
+import { BadInputError } from '../../src/core/errors';
+import { leftoverChildren, childProcessSnapshot } from './helpers/leaks';
+import { startSilentPort } from './helpers/silentPort';
+
+function check(report: DoctorReport, id: CheckId) {
+  const found = report.checks.find((entry) => entry.id === id);
+  assert.ok(found, `report has ${id}: ${JSON.stringify(report.checks.map((entry) => entry.id))}`);
+  return found;
+}
+
+function failures(report: DoctorReport): string[] {
+  return report.checks.filter((entry) => entry.status === 'fail').map((entry) => `${entry.id}:${entry.code}`);
+}
+
+describe('doctor against the loopback rig', function () {
+  this.timeout(60_000);
+  let rig: Rig;
+  // Every run gets a private TMPDIR, which must be empty again afterwards.
+  let runTmp: string;
+  let childrenBefore: number[];
+
+  before(async () => {
+    rig = await startRig();
+  });
+  after(async () => {
+    await rig?.stop();
+  });
+  beforeEach(() => {
+    runTmp = mkdtempSync(join(tmpdir(), 'doctor-run-'));
+    childrenBefore = childProcessSnapshot();
+  });
+  afterEach(() => {
+    // No control socket, no temp folder, no child process left behind by any run.
+    assert.deepEqual(readdirSync(runTmp), [], 'the doctor left files in TMPDIR');
+    rmSync(runTmp, { recursive: true, force: true });
+    assert.deepEqual(leftoverChildren([...childrenBefore, ...rig.daemonPids()]), [], 'the doctor left child processes');
+  });
+
+  const doctor = (path: 'remote-ssh' | 'docker-host', overrides: Partial<Parameters<typeof runDoctor>[0]> = {}) =>
+    runDoctor({ target: rig.alias, path, configFile: rig.configFile, env: { ...rig.env, TMPDIR: runTmp }, timeoutMs: 10_000, ...overrides });
+
+  async function withFault<T>(fault: RigFault, body: () => Promise<T>): Promise<T> {
+    const repair = await rig.breakOne(fault);
+    try {
+      return await body();
+    } finally {
+      await repair();
+    }
+  }
+
+  it('passes every check on a healthy rig, docker-host path', async () => {
+    const report = await doctor('docker-host');
+    assert.deepEqual(failures(report), []);
+    assert.deepEqual(
+      report.checks.map((entry) => [entry.id, entry.status]),
+      ['ssh-client', 'agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'local-docker-cli', 'docker-host-roundtrip'].map((id) => [id, 'pass']),
+    );
+    assert.equal(report.ok, true);
+    assert.match(check(report, 'host-key').message, new RegExp(rig.hostKeyFingerprint.replace(/[+/]/g, '\\$&')));
+    assert.match(check(report, 'auth').message, new RegExp(rig.user));
+  });
+
+  it('passes every check on a healthy rig, remote-ssh path', async () => {
+    const report = await doctor('remote-ssh');
+    assert.deepEqual(
+      report.checks.map((entry) => [entry.id, entry.status]),
+      ['ssh-client', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine'].map((id) => [id, 'pass']),
+    );
+    assert.equal(report.ok, true);
+  });
+
+  it('passes with an address target user@127.0.0.1:port too', async () => {
+    const report = await doctor('remote-ssh', { target: `${rig.user}@127.0.0.1:${rig.port}` });
+    assert.deepEqual(failures(report), []);
+  });
+
+  it('sshd stopped: connection-refused', async () => {
+    const report = await withFault('sshd-stopped', () => doctor('docker-host'));
+    assert.equal(check(report, 'host-key').code, 'connection-refused');
+    assert.equal(check(report, 'auth').status, 'skip');
+    assert.equal(check(report, 'remote-docker-engine').status, 'skip');
+  });
+
+  it('agent emptied: agent-no-identities', async () => {
+    const report = await withFault('agent-empty', () => doctor('docker-host'));
+    assert.equal(check(report, 'agent').status, 'pass');
+    assert.equal(check(report, 'identity').code, 'agent-no-identities');
+    assert.match(check(report, 'identity').fix!, new RegExp(`ssh-add ${rig.identityFile}`));
+  });
+
+  it('agent killed: agent-not-running', async () => {
+    const report = await withFault('agent-killed', () => doctor('docker-host'));
+    assert.equal(check(report, 'agent').code, 'agent-not-running');
+    assert.equal(check(report, 'identity').status, 'skip');
+  });
+
+  it('authorized key removed: auth-publickey-denied', async () => {
+    const report = await withFault('authorized-key-removed', () => doctor('remote-ssh'));
+    assert.equal(check(report, 'host-key').status, 'pass');
+    assert.equal(check(report, 'auth').code, 'auth-publickey-denied');
+    assert.match(check(report, 'auth').fix!, /ssh-copy-id -i/);
+    assert.equal(check(report, 'remote-docker-cli').status, 'skip');
+  });
+
+  it('unknown host key: host-key-unknown with the offered fingerprint, known_hosts untouched', async () => {
+    const report = await withFault('host-key-unknown', async () => {
+      const result = await doctor('docker-host');
+      assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), '', 'the doctor never writes known_hosts');
+      return result;
+    });
+    const hostKey = check(report, 'host-key');
+    assert.equal(hostKey.code, 'host-key-unknown');
+    assert.ok(hostKey.message.includes(rig.hostKeyFingerprint));
+    assert.ok(hostKey.fix!.includes(`trust-host ${rig.alias} --fingerprint ${rig.hostKeyFingerprint}`));
+    assert.equal(check(report, 'auth').status, 'skip');
+  });
+
+  it('changed host key: host-key-changed, a security failure, known_hosts untouched', async () => {
+    const before = readFileSync(rig.knownHostsFile, 'utf8');
+    const original = rig.currentHostKeyFingerprint();
+    const report = await withFault('host-key-changed', async () => {
+      const result = await doctor('remote-ssh');
+      assert.notEqual(rig.currentHostKeyFingerprint(), original);
+      // The message names the key the host offers now, so the user can compare it.
+      assert.ok(check(result, 'host-key').message.includes(rig.currentHostKeyFingerprint()));
+      return result;
+    });
+    assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), before);
+    assert.equal(rig.currentHostKeyFingerprint(), original);
+    const hostKey = check(report, 'host-key');
+    assert.equal(hostKey.code, 'host-key-changed');
+    assert.match(hostKey.message, /SECURITY/);
+    assert.match(hostKey.fix!, /never fixed automatically/);
+  });
+
+  it('no docker on the remote PATH: remote-docker-missing', async () => {
+    const report = await withFault('remote-docker-hidden', () => doctor('docker-host'));
+    assert.equal(check(report, 'auth').status, 'pass');
+    assert.equal(check(report, 'remote-docker-cli').code, 'remote-docker-missing');
+    assert.equal(check(report, 'remote-docker-engine').status, 'skip');
+    assert.equal(check(report, 'docker-host-roundtrip').status, 'skip');
+  });
+
+  it('a socket the remote user may not open: docker-socket-permission', async () => {
+    const report = await withFault('docker-socket-denied', () => doctor('remote-ssh'));
+    const engine = check(report, 'remote-docker-engine');
+    assert.equal(engine.code, 'docker-socket-permission');
+    // The message shows the groups the session really has: no docker among them.
+    assert.match(engine.message, /\(groups: [^)]+\)/);
+    assert.doesNotMatch(engine.message, /\(groups: [^)]*\bdocker\b/);
+    assert.ok(engine.fix!.includes(`sudo usermod -aG docker ${rig.user}`));
+    assert.match(engine.fix!, /Kill VS Code Server on Host/);
+  });
+
+  it('dockerd stopped: docker-daemon-down', async () => {
+    const report = await withFault('dockerd-stopped', () => doctor('docker-host'));
+    assert.equal(check(report, 'remote-docker-cli').status, 'pass');
+    assert.equal(check(report, 'remote-docker-engine').code, 'docker-daemon-down');
+  });
+
+  it('an unresolvable host name: dns-unknown-host', async () => {
+    const report = await doctor('remote-ssh', { target: `nohost-${randomBytes(4).toString('hex')}.invalid` });
+    assert.equal(check(report, 'host-key').code, 'dns-unknown-host');
+    assert.equal(check(report, 'auth').status, 'skip');
+  });
+
+  it('a bad target: bad-target, before anything runs', async () => {
+    const marker = join(runTmp, 'proxy-ran');
+    for (const target of [`-oProxyCommand=touch ${marker}`, 'two words', 'a\nb', '', `-oLocalCommand=touch ${marker}`]) {
+      await assert.rejects(doctor('docker-host', { target }), (error: unknown) => error instanceof BadInputError && error.code === 'bad-target');
+    }
+    assert.equal(existsSync(marker), false);
+  });
+
+  it('a missing --config file is bad input, not a failed check', async () => {
+    await assert.rejects(doctor('remote-ssh', { configFile: join(runTmp, 'no-such-config') }), (error: unknown) => error instanceof BadInputError && /does not exist/.test(error.message));
+  });
+
+  it('a port that speaks no SSH: connect-timeout within the timeout plus 1 s', async () => {
+    const silent = await startSilentPort();
+    try {
+      const started = performance.now();
+      const report = await doctor('remote-ssh', { target: `${rig.user}@127.0.0.1:${silent.port}`, timeoutMs: 3000 });
+      const elapsed = performance.now() - started;
+      assert.equal(check(report, 'host-key').code, 'connect-timeout');
+      assert.ok(elapsed < 4000, `took ${Math.round(elapsed)} ms`);
+      assert.ok(report.totalMs < 4000);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('no ssh on the PATH: ssh-missing', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'empty-path-'));
+    try {
+      const report = await doctor('docker-host', { env: { ...rig.env, PATH: empty, TMPDIR: runTmp } });
+      assert.equal(check(report, 'ssh-client').code, 'ssh-missing');
+      assert.equal(check(report, 'host-key').status, 'skip');
+      assert.equal(check(report, 'local-docker-cli').code, 'local-docker-missing');
+    } finally {
+      rmSync(empty, { recursive: true });
+    }
+  });
+
+  it('no docker on the local PATH: local-docker-missing', async () => {
+    // A PATH with the OpenSSH tools (and the rig's ssh wrapper) but without docker.
+    const bin = mkdtempSync(join(tmpdir(), 'no-docker-path-'));
+    try {
+      for (const tool of ['ssh-add', 'ssh-keygen', 'ssh-keyscan']) symlinkSync(`/usr/bin/${tool}`, join(bin, tool));
+      const rigBin = rig.env.PATH.split(':')[0];
+      const report = await doctor('docker-host', { env: { ...rig.env, PATH: `${rigBin}:${bin}`, TMPDIR: runTmp } });
+      assert.equal(check(report, 'ssh-client').status, 'pass');
+      assert.equal(check(report, 'remote-docker-engine').status, 'pass');
+      assert.equal(check(report, 'local-docker-cli').code, 'local-docker-missing');
+      assert.equal(check(report, 'docker-host-roundtrip').status, 'skip');
+    } finally {
+      rmSync(bin, { recursive: true });
+    }
+  });
+
+  it('cancelling kills every child and rejects', async () => {
+    const silent = await startSilentPort();
+    try {
+      const controller = new AbortController();
+      const started = performance.now();
+      setTimeout(() => controller.abort(), 300);
+      await assert.rejects(doctor('docker-host', { target: `${rig.user}@127.0.0.1:${silent.port}`, signal: controller.signal }), { name: 'AbortError' });
+      assert.ok(performance.now() - started < 2000);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('runs only the selected checks', async () => {
+    const report = await doctor('docker-host', { only: ['agent', 'remote-docker-engine'] });
+    assert.deepEqual(
+      report.checks.map((entry) => [entry.id, entry.status]),
+      [
+        ['agent', 'pass'],
+        ['remote-docker-engine', 'pass'],
+      ],
+    );
+  });
+
+  it('honours the known_hosts file named in the ssh config', async () => {
+    // The rig config sets UserKnownHostsFile; the machine's ~/.ssh/known_hosts has never heard of this port.
+    const report = await doctor('remote-ssh', { only: ['host-key'] });
+    assert.ok(check(report, 'host-key').message.includes(rig.knownHostsFile));
+  });
+});
