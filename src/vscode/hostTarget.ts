@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listConfiguredHosts } from '../core/sshConfig';
+import { listConfiguredHosts } from '../core/sshConfig/configFiles';
 import { CommandIds } from './commands/commandIds';
 import { currentTarget, setCurrentTarget } from './setupState';
 import { sshConfigFile } from './sshConfigFile';

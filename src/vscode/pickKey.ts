@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { defaultIdentityFiles, existingKeyPairs, type LocalKeyPair } from '../core/localKeys';
-import { resolveHost } from '../core/sshConfig';
+import { resolveHost } from '../core/sshConfig/resolveHost';
 import { CommandIds } from './commands/commandIds';
 import { currentTarget } from './setupState';
 import { sshConfigFile } from './sshConfigFile';

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { defaultSshConfigPath } from '../core/sshConfig';
+import { defaultSshConfigPath } from '../core/sshConfig/paths';
 
 /**
  * The ssh client config every command passes to ssh as `-F`: Remote-SSH's `remote.SSH.configFile`

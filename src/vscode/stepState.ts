@@ -3,7 +3,7 @@ import { dockerHostFor } from '../core/dockerHost';
 import { runDoctor, type DoctorReport } from '../core/doctor';
 import { checkLocalEngine } from '../core/localEngine';
 import { RemoteSshExtensionIds } from '../core/remoteSshProduct';
-import { listConfiguredHosts } from '../core/sshConfig';
+import { listConfiguredHosts } from '../core/sshConfig/configFiles';
 import { dockerExtensionPresence } from './dockerExtensionPresence';
 import { configuredDockerHost } from './dockerSettings';
 import { extensionContext } from './extensionContext';

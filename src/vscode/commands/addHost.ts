@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { BadInputError } from '../../core/errors';
 import { validateAlias, validateHostName, validateIdentityFile, validatePort, validateUser } from '../../core/hostSpec';
-import { addHost as addHostToConfig, listConfiguredHosts } from '../../core/sshConfig';
+import { addHost as addHostToConfig } from '../../core/sshConfig/addHost';
+import { listConfiguredHosts } from '../../core/sshConfig/configFiles';
 import { chooseTarget } from '../hostTarget';
 import { log } from '../log';
 import { askSteps } from '../multiStepInput';
