@@ -1,5 +1,5 @@
 import { access, constants } from 'node:fs/promises';
-import { homedir } from 'node:os';
+import { sshHomeDir } from './sshConfig/paths';
 import { join } from 'node:path';
 
 /** A private key on this machine whose public half sits next to it (KEY.pub). */
@@ -9,12 +9,12 @@ export interface LocalKeyPair {
 }
 
 /** Where `ssh-keygen -t ed25519` puts a key by default; ed25519 also works with old Windows agents. */
-export function defaultKeyPath(home: string = homedir()): string {
+export function defaultKeyPath(home: string = sshHomeDir()): string {
   return join(home, '.ssh', 'id_ed25519');
 }
 
 /** The identity files ssh tries when the config names none, newest algorithms first. */
-export function defaultIdentityFiles(home: string = homedir()): string[] {
+export function defaultIdentityFiles(home: string = sshHomeDir()): string[] {
   return ['id_ed25519', 'id_ecdsa', 'id_ed25519_sk', 'id_ecdsa_sk', 'id_rsa'].map((name) => join(home, '.ssh', name));
 }
 

@@ -1,4 +1,4 @@
-import { homedir } from 'node:os';
+import { sshHomeDir } from '../core/sshConfig/paths';
 import * as vscode from 'vscode';
 import { defaultIdentityFiles, existingKeyPairs, type LocalKeyPair } from '../core/localKeys';
 import { resolveHost } from '../core/sshConfig/resolveHost';
@@ -8,7 +8,7 @@ import { sshConfigFile } from './sshConfigFile';
 import { log } from './log';
 
 function expandHome(path: string): string {
-  return path === '~' || path.startsWith('~/') ? homedir() + path.slice(1) : path;
+  return path === '~' || path.startsWith('~/') ? sshHomeDir() + path.slice(1) : path;
 }
 
 /** The key files ssh would offer to the current host (its IdentityFile lines first), that exist. */
