@@ -1,18 +1,16 @@
 // Bench figures of the VS Code side, printed as JSON lines (`npm run bench` runs this file):
 //   - the size of the production bundle dist/extension.js (built now if missing or stale);
 //   - the time activate() takes in the real extension host (code-server), median of RUNS starts.
-//   tsx test/bench/extensionBench.ts [--runs N]
+//   tsx test/bench/extensionBench.ts   (BENCH_EXTENSION_RUNS=N, default 3)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
-const runs = Math.max(1, Number(values.runs));
+const runs = Math.max(1, Number(process.env.BENCH_EXTENSION_RUNS ?? 3));
 
 function run(file: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
   const result = spawnSync(file, args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
