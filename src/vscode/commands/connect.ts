@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { parseTarget } from '../../core/hostSpec';
+import { RemoteSshExtensionIds } from '../../core/remoteSshProduct';
 import { ensureTarget } from '../hostTarget';
 import { log } from '../log';
 import { findRemoteOpener, openRemoteWindow } from '../remoteWindowOpener';
@@ -24,6 +25,9 @@ export async function connect(): Promise<boolean> {
     }
     return false;
   }
+  // A command only shows in getCommands() once its extension runs: start Remote-SSH first, or its
+  // stable command would be missed and a worse opener chosen.
+  await Promise.all(RemoteSshExtensionIds.map((id) => vscode.extensions.getExtension(id)?.activate().then(undefined, () => undefined)));
   const opener = await findRemoteOpener(parsed.alias);
   log().info(`Connecting to ${parsed.alias} with ${opener.kind}`);
   if (opener.kind === 'none') {
