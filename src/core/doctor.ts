@@ -5,7 +5,7 @@ import { parseDoctorTarget, dockerHostForTarget } from './doctorTarget';
 import { readEffectiveSshConfig, type EffectiveSshConfig } from './sshEffectiveConfig';
 import { sshCommandArgs } from './sshInvocation';
 import { listAgentIdentities } from './agent';
-import { fingerprintOf, lookupKnownHosts, scanOfferedKeys, scanTypesFor } from './knownHosts';
+import { fingerprintOf, lookupKnownHosts, scanOfferedKeys, scanTypesFor, type KnownHostEntry } from './knownHosts';
 import { remoteProbeScript, parseRemoteProbe, type RemoteProbe } from './remoteProbe';
 import { runProcess, type ProcessResult } from './runner';
 import { diagnoseSsh } from './diagnose';
@@ -75,17 +75,22 @@ async function assertReadableFile(path: string): Promise<void> {
   if (!info?.isFile()) throw new BadInputError(`the ssh config file ${path} does not exist or is not a file`);
 }
 
+/** The host's entries in every known_hosts file the config names (`ssh-keygen -F`). */
+function knownEntriesFor(config: EffectiveSshConfig | undefined, deadline: Deadline, env: NodeJS.ProcessEnv): Promise<KnownHostEntry[]> {
+  if (!config) return Promise.resolve([]);
+  const files = [...config.list('userknownhostsfile'), ...config.list('globalknownhostsfile')].map((file) => config.expandPath(file));
+  return lookupKnownHosts(config.knownHostsName, files, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env });
+}
+
 /**
  * known_hosts entries for the host, and the keys it offers when they are worth fetching. For a
  * known host the session (StrictHostKeyChecking=yes) verifies the key itself; ssh-keyscan then
  * runs only when ssh rejected the key, to show what the host offers. ssh-keyscan cannot go through
  * ProxyJump/ProxyCommand, so for those hosts the real session is the only judge.
  */
-async function gatherHostKeys(config: EffectiveSshConfig | undefined, probe: Promise<Timed<{ result: ProcessResult; parsed: RemoteProbe }>>, deadline: Deadline, env: NodeJS.ProcessEnv) {
+async function gatherHostKeys(config: EffectiveSshConfig | undefined, known: KnownHostEntry[], probe: Promise<Timed<{ result: ProcessResult; parsed: RemoteProbe }>>, deadline: Deadline, env: NodeJS.ProcessEnv) {
   if (!config) return { known: [], offered: [] };
   const processOptions = () => ({ timeoutMs: deadline.remainingMs(), signal: deadline.signal, env });
-  const files = [...config.list('userknownhostsfile'), ...config.list('globalknownhostsfile')].map((file) => config.expandPath(file));
-  const known = await lookupKnownHosts(config.knownHostsName, files, processOptions());
   if (config.proxied) return { known, offered: [] };
   if (known.length > 0) {
     const session = await probe;
@@ -114,6 +119,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const target = parseDoctorTarget(options.target);
   if (options.configFile !== undefined) await assertReadableFile(options.configFile);
   const selected = checksForPath[options.path].filter((id) => options.only === undefined || options.only.includes(id));
+  if (selected.length === 0) throw new BadInputError(`none of the checks asked for (${options.only?.join(', ')}) belong to the ${options.path} path; its checks are ${checksForPath[options.path].join(', ')}`);
   const needs = (...ids: CheckId[]) => ids.some((id) => selected.includes(id));
   const deadline = new Deadline(options.timeoutMs ?? defaultDoctorTimeoutMs, options.signal);
   const env = options.env ?? process.env;
@@ -123,27 +129,35 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   try {
     const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
     const agent = needs('agent', 'identity') ? timed(listAgentIdentities({ timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
-    // The round trip's `docker version` also proves the local CLI (and prints its version): one Go start fewer.
-    const localDocker = needs('local-docker-cli') && !needs('docker-host-roundtrip') ? timed(run('docker', ['--version'])) : undefined;
     const probe = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine')
       ? timed(
           run('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s']), remoteProbeScript).then((result) => ({ result, parsed: parseRemoteProbe(result.stdout) })),
         )
       : undefined;
+    const effective = needs('identity', 'host-key', 'auth', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
+    const known = needs('host-key', 'docker-host-roundtrip') ? effective!.then(({ value }) => knownEntriesFor(value.config, deadline, env)) : undefined;
+    const identityFiles = needs('identity')
+      ? effective!.then(({ value }) => timed(readIdentityFiles(value.config ? value.config.list('identityfile').map((file) => value.config!.expandPath(file)) : [])))
+      : undefined;
+    const hostKeys = needs('host-key') ? Promise.all([effective!, known!]).then(([{ value }, entries]) => timed(gatherHostKeys(value.config, entries, probe!, deadline, env))) : undefined;
+    // The round trip runs the user's own docker CLI and its plain ssh, exactly as the Docker extension
+    // does, without our options. Only for a host already in known_hosts: with StrictHostKeyChecking
+    // accept-new or no in the user's config, that ssh would otherwise accept an unknown key silently.
     const roundtripEnv = { ...env };
     // -H must win: a DOCKER_CONTEXT in the environment would make the CLI refuse the combination.
     delete roundtripEnv.DOCKER_CONTEXT;
     const roundtrip = needs('docker-host-roundtrip')
-      ? timed(runProcess('docker', ['-H', dockerHost, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
+      ? known!.then((entries) =>
+          entries.length > 0
+            ? timed(runProcess('docker', ['-H', dockerHost, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
+            : undefined,
+        )
       : undefined;
-    const effective = needs('identity', 'host-key', 'auth', 'remote-docker-engine') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
-    const identityFiles = needs('identity')
-      ? effective!.then(({ value }) => timed(readIdentityFiles(value.config ? value.config.list('identityfile').map((file) => value.config!.expandPath(file)) : [])))
-      : undefined;
-    const hostKeys = needs('host-key') ? effective!.then(({ value }) => timed(gatherHostKeys(value.config, probe!, deadline, env))) : undefined;
+    // The round trip's `docker version` also proves the local CLI (and prints its version): one Go start fewer.
+    const localDocker = needs('local-docker-cli') ? (roundtrip ?? Promise.resolve(undefined)).then((ran) => (ran ? undefined : timed(run('docker', ['--version'])))) : undefined;
 
     // Wait for every child before judging or throwing: nothing may outlive runDoctor.
-    const pending = { sshVersion, agent, localDocker, probe, roundtrip, effective, identityFiles, hostKeys };
+    const pending = { sshVersion, agent, localDocker, probe, roundtrip, effective, known, identityFiles, hostKeys };
     // The first failure stops the rest at once (they are killed) instead of letting them run out their time.
     const settled = await Promise.allSettled(Object.values(pending).map((work) => work?.catch((error: unknown) => {
       deadline.abort();

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { onExit } from './processGroups';
 
 /** Debian's chromium: playwright-core never downloads a browser of its own. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,7 +35,11 @@ export async function launchChromium(viewport = { width: 1400, height: 900 }): P
   }
   // Chromium keeps crash reports and caches under XDG dirs (~/.config/chromium): keep them in a temp dir.
   const home = await mkdtemp(path.join(tmpdir(), 'rds-chromium-'));
-  const removeHome = (): Promise<void> => rm(home, { recursive: true, force: true });
+  const forgetExit = onExit(() => rmSync(home, { recursive: true, force: true }));
+  const removeHome = async (): Promise<void> => {
+    await rm(home, { recursive: true, force: true });
+    forgetExit();
+  };
   let browser: Browser;
   try {
     browser = await chromium.launch({
@@ -51,17 +56,14 @@ export async function launchChromium(viewport = { width: 1400, height: 900 }): P
   try {
     const context = await browser.newContext({ viewport });
     let closing: Promise<void> | undefined;
-    return {
-      browser,
-      context,
-      close() {
-        closing ??= browser
-          .close()
-          .catch(() => undefined)
-          .then(removeHome);
-        return closing;
-      },
+    const close = (): Promise<void> => {
+      closing ??= browser
+        .close()
+        .catch(() => undefined)
+        .then(removeHome);
+      return closing;
     };
+    return { browser, context, close };
   } catch (error) {
     await browser.close().catch(() => undefined);
     await removeHome();

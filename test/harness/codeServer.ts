@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './paths';
-import { trackProcessGroup } from './processGroups';
+import { onExit, trackProcessGroup } from './processGroups';
 
 /** code-server as installed by `npm run test:setup`. */
 export const codeServerEntry = path.join(repoRoot, 'test/vscode-server/node_modules/code-server/out/node/entry.js');
@@ -130,6 +130,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     },
   );
   const stopProcess = trackProcessGroup(child);
+  const forgetExit = onExit(() => {
+    if (!keep) rmSync(tmpDir, { recursive: true, force: true });
+  });
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
 
@@ -153,11 +156,13 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
         await stopProcess();
         log.end();
         await removeTmp();
+        forgetExit();
       },
     };
   } catch (error) {
     await stopProcess();
     log.end();
+    forgetExit();
     const tail = await readFile(logFile, 'utf8').catch(() => '');
     await removeTmp();
     throw new Error(`code-server did not start: ${(error as Error).message}\n--- code-server log ---\n${tail.slice(-4000)}`);

@@ -5,6 +5,7 @@ import { once } from 'node:events';
 // extension hosts and their children. The price: nothing takes them down with the test process, so
 // every group is tracked here and killed on exit, on Ctrl-C and on a kill of the test process.
 const trackedGroups = new Set<number>();
+const exitCleanups = new Set<() => void>();
 let handlersInstalled = false;
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
@@ -18,16 +19,31 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
+  // Every way out ends here, also process.exit() from mocha or Playwright's own SIGINT handler, where
+  // no finally block and no promise runs any more: only synchronous work.
   process.once('exit', () => {
     for (const pid of trackedGroups) signalGroup(pid, 'SIGKILL');
+    for (const cleanup of exitCleanups) {
+      try {
+        cleanup();
+      } catch {
+        // Best effort: the process is leaving.
+      }
+    }
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      for (const pid of trackedGroups) signalGroup(pid, 'SIGTERM');
-      // Let mocha's or the runner's own handlers close browsers; the exit handler SIGKILLs the rest.
-      setTimeout(() => process.exit(130), 1000).unref();
-    });
+    process.once(signal, () => process.exit(130));
   }
+}
+
+/**
+ * Runs the synchronous `cleanup` (remove a temp dir, stop a rig with spawnSync) if the process exits
+ * before the normal teardown did it. Returns the function that unregisters it.
+ */
+export function onExit(cleanup: () => void): () => void {
+  installHandlers();
+  exitCleanups.add(cleanup);
+  return () => exitCleanups.delete(cleanup);
 }
 
 /**

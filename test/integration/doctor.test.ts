@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, existsSync, writeFileSync, chmodSync } from 'node:fs';
+import { runProcess } from '../../src/core/runner';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -120,6 +121,32 @@ describe('doctor against the loopback rig', function () {
     assert.ok(hostKey.message.includes(rig.hostKeyFingerprint));
     assert.ok(hostKey.fix!.includes(`trust-host ${rig.alias} --fingerprint ${rig.hostKeyFingerprint}`));
     assert.equal(check(report, 'auth').status, 'skip');
+  });
+
+  it('never lets the docker CLI\'s own ssh accept an unknown key, even with StrictHostKeyChecking accept-new', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'accept-new-'));
+    try {
+      // A user config that lets plain ssh add new keys by itself; the docker CLI's ssh reads it.
+      const config = join(work, 'ssh_config');
+      writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(/StrictHostKeyChecking yes/g, 'StrictHostKeyChecking accept-new'));
+      writeFileSync(join(work, 'ssh'), `#!/bin/sh\nexec /usr/bin/ssh -F '${config}' "$@"\n`);
+      chmodSync(join(work, 'ssh'), 0o755);
+      const env = { ...rig.env, PATH: `${work}:${rig.env.PATH}`, TMPDIR: runTmp };
+      await withFault('host-key-unknown', async () => {
+        const report = await doctor('docker-host', { configFile: config, env });
+        assert.equal(check(report, 'host-key').code, 'host-key-unknown');
+        assert.equal(check(report, 'docker-host-roundtrip').status, 'skip');
+        const alone = await doctor('docker-host', { configFile: config, env, only: ['docker-host-roundtrip'] });
+        assert.equal(check(alone, 'docker-host-roundtrip').code, 'host-key-unknown');
+        assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), '', 'known_hosts untouched');
+        // The same docker call made directly does write the key: the doctor's guard is what kept the file empty.
+        const direct = await runProcess('docker', ['-H', `ssh://${rig.alias}`, 'version'], { env, timeoutMs: 20_000 });
+        assert.equal(direct.exitCode, 0, direct.stderr);
+        assert.match(readFileSync(rig.knownHostsFile, 'utf8'), /ssh-ed25519/);
+      });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('changed host key: host-key-changed, a security failure, known_hosts untouched', async () => {
@@ -247,6 +274,10 @@ describe('doctor against the loopback rig', function () {
         ['remote-docker-engine', 'pass'],
       ],
     );
+  });
+
+  it('refuses an --only selection with no check of the path', async () => {
+    await assert.rejects(doctor('remote-ssh', { only: ['agent', 'local-docker-cli'] }), BadInputError);
   });
 
   it('honours the known_hosts file named in the ssh config', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, readFileSync, mkdtempSync, rmSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdtempSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,8 +20,24 @@ function uidOf(user: string): number {
   return Number(line.split(':')[2]);
 }
 
-function rigFolders(): string[] {
-  return readdirSync('/tmp').filter((name) => name.startsWith('rds-rig-'));
+/**
+ * Rig folders (and rig users) that `owner` made. Other helpers' tests start rigs at the same time,
+ * so "nothing changed" is judged on what this owner could have created, not on the whole machine.
+ */
+function tracesOf(owner: { pid?: number; uid?: number }): string[] {
+  const traces: string[] = [];
+  for (const name of readdirSync('/tmp').filter((entry) => entry.startsWith('rds-rig-'))) {
+    const dir = `/tmp/${name}`;
+    const stat = statSync(dir, { throwIfNoEntry: false });
+    let ownerPid: number | undefined;
+    try {
+      ownerPid = (JSON.parse(readFileSync(`${dir}/rig.json`, 'utf8')) as { state: RigState }).state.ownerPid;
+    } catch {
+      ownerPid = undefined;
+    }
+    if ((owner.pid !== undefined && ownerPid === owner.pid) || (owner.uid !== undefined && stat?.uid === owner.uid)) traces.push(dir);
+  }
+  return traces;
 }
 
 describe('loopback rig', function () {
@@ -33,6 +49,12 @@ describe('loopback rig', function () {
       const uid = uidOf(rig.user);
       const sshd = JSON.parse(readFileSync(rig.stateFile, 'utf8')).state.pids.sshd as number;
       assert.ok(existsSync(`/proc/${sshd}`));
+      // While it runs, the leftover check sees every kind of trace, so its empty answer later means something.
+      const running = leftoversOf(rig, uid).join('\n');
+      for (const kind of [/^processes \d+/m, /^user rds/m, /^mounts \/tmp\/rds-rig-/m, /^folder \/tmp\/rds-rig-/m]) assert.match(running, kind);
+      // Found by name and folder alone (no PIDs were given), sshd included although it rewrites its argv.
+      const found = (/^processes (.*)$/m.exec(running)?.[1] ?? '').split(', ').map(Number);
+      for (const pid of rig.daemonPids()) assert.ok(found.includes(pid), `daemon ${pid} found without its PID`);
 
       const version = await run('ssh', ['-F', rig.configFile, '-o', 'BatchMode=yes', '--', rig.alias, 'docker', 'version', '--format', '{{.Server.Version}}'], { env: rig.env });
       assert.match(version.stdout, /^\d+\.\d+/);
@@ -72,7 +94,6 @@ describe('loopback rig', function () {
   });
 
   it('refuses clearly and changes nothing when a binary is missing', async () => {
-    const before = rigFolders();
     const empty = mkdtempSync(join(tmpdir(), 'no-binaries-'));
     try {
       await assert.rejects(startRig({ binarySearchPath: empty }), (error: unknown) => {
@@ -83,12 +104,10 @@ describe('loopback rig', function () {
     } finally {
       rmSync(empty, { recursive: true });
     }
-    assert.deepEqual(rigFolders(), before);
+    assert.deepEqual(tracesOf({ pid: process.pid }), []);
   });
 
   it('refuses clearly and changes nothing when not root', async () => {
-    const before = rigFolders();
-    const passwdBefore = readFileSync('/etc/passwd', 'utf8');
     const child = await run(process.execPath, ['--import', 'tsx', '-e', `import('${rigDir}index.ts').then((m) => m.startRig()).then(() => process.exit(0), (e) => { console.error(e.name + ': ' + e.message); process.exit(3); })`], {
       uid: 65534,
       gid: 65534,
@@ -100,8 +119,8 @@ describe('loopback rig', function () {
     );
     assert.equal(child.code, 3);
     assert.match(child.stderr, /RigRefusedError: the loopback rig must run as root.*nothing was changed/);
-    assert.deepEqual(rigFolders(), before);
-    assert.equal(readFileSync('/etc/passwd', 'utf8'), passwdBefore);
+    // Anything the refused process made would belong to uid 65534 (nobody).
+    assert.deepEqual(tracesOf({ uid: 65534 }), []);
   });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

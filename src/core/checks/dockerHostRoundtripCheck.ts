@@ -11,7 +11,17 @@ import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blocke
 export function dockerHostRoundtripCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
   const blocker = blockedBy(earlier, ['local-docker-cli', 'ssh-client', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine']);
   if (blocker) return skip(`Skipped: needs a passing ${blocker.id} check.`);
-  const fact = facts.roundtrip!;
+  if (facts.roundtrip === undefined) {
+    // Not run on purpose (see runDoctor): the host is not in known_hosts.
+    return {
+      status: 'fail',
+      code: 'host-key-unknown',
+      message: `Not run: ${facts.targetText} is not in known_hosts, and the docker CLI's own ssh could accept an unknown key without asking (StrictHostKeyChecking accept-new or no).`,
+      fix: fixFor('host-key-unknown', fixContextOf(facts)),
+      durationMs: 0,
+    };
+  }
+  const fact = facts.roundtrip;
   const result = fact.value;
   const server = result.stdout.split('|')[1]?.trim() ?? '';
   if (result.exitCode === 0 && server !== '') return pass(`DOCKER_HOST=${facts.dockerHost} reaches Docker Engine ${server}.`, fact.ms);
