@@ -70,11 +70,15 @@ function askOne(box: vscode.InputBox, step: InputStep, index: number, initial: s
         box.validationMessage = problemOf(step, value);
       }),
       box.onDidAccept(() => {
-        const problem = problemOf(step, box.value);
-        box.validationMessage = problem;
-        if (!problem) {
-          finish({ value: box.value.trim() });
-        }
+        // The typed value reaches the extension host separately from the accept; a fast Enter can
+        // arrive first. Read the value a moment later, once the last keystrokes have been applied.
+        setTimeout(() => {
+          const problem = problemOf(step, box.value);
+          box.validationMessage = problem;
+          if (!problem) {
+            finish({ value: box.value.trim() });
+          }
+        }, 100);
       }),
       box.onDidTriggerButton((button) => {
         if (button === vscode.QuickInputButtons.Back) {

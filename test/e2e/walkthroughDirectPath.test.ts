@@ -53,7 +53,10 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
 
   async function clickButton(stepId: string, label: string): Promise<void> {
     await ensureWalkthrough();
-    await step(stepId).click();
+    // Clicking the step that is already open would close it (the walkthrough moves on by itself).
+    if ((await step(stepId).getAttribute('aria-expanded')) !== 'true') {
+      await step(stepId).click();
+    }
     const button = step(stepId).locator('.monaco-button', { hasText: label });
     await button.waitFor({ state: 'visible', timeout: 10_000 });
     await button.click();
@@ -198,7 +201,7 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
       // The value reaches the extension host asynchronously; give it a moment before accepting,
       // and press Enter again if the page did not move on (the accept arrived before the value).
       for (let attempt = 0; attempt < 3; attempt++) {
-        await wb.page.waitForTimeout(300);
+        await wb.page.waitForTimeout(attempt === 0 ? 800 : 300);
         await input.press('Enter');
         const next = index + 1 < values.length ? page(index + 2) : input;
         const moved = await next
