@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, existsSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, existsSync, writeFileSync, chmodSync } from 'node:fs';
 import { runProcess } from '../../src/core/runner';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -193,7 +193,20 @@ describe('doctor against the loopback rig', function () {
   });
 
   it('an unresolvable host name: dns-unknown-host', async () => {
-    const report = await doctor('remote-ssh', { target: `nohost-${randomBytes(4).toString('hex')}.invalid` });
+    // The real ssh and ssh-keyscan, each in a network namespace of its own with no interface up: the
+    // name lookup fails on this machine, and no DNS query ever leaves it (tests talk to loopback only).
+    const isolated = join(runTmp, '..', `no-network-${randomBytes(4).toString('hex')}`);
+    mkdirSync(isolated);
+    for (const tool of ['ssh', 'ssh-keyscan']) {
+      writeFileSync(join(isolated, tool), `#!/bin/sh\nexec unshare --net -- /usr/bin/${tool} "$@"\n`, { mode: 0o755 });
+    }
+    const env = { ...rig.env, TMPDIR: runTmp, PATH: `${isolated}:${rig.env.PATH ?? process.env.PATH}` };
+    let report: DoctorReport;
+    try {
+      report = await doctor('remote-ssh', { target: `nohost-${randomBytes(4).toString('hex')}.invalid`, env });
+    } finally {
+      rmSync(isolated, { recursive: true, force: true });
+    }
     assert.equal(check(report, 'host-key').code, 'dns-unknown-host');
     assert.equal(check(report, 'auth').status, 'skip');
   });
