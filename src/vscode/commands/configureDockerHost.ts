@@ -6,6 +6,7 @@ import { ensureTarget } from '../hostTarget';
 import { setCurrentTarget } from '../setupState';
 import { installedDockerGeneration, valuesAtScope } from '../dockerSettings';
 import { log } from '../log';
+import { defaultSshConfigPath } from '../../core/sshConfig/paths';
 import { sshConfigFile } from '../sshConfigFile';
 
 /** The argument API (tests, automation); anything left out is asked for. */
@@ -79,6 +80,19 @@ export async function configureDockerHost(args?: ConfigureDockerHostArgs): Promi
     }
   }
   void vscode.window.showInformationMessage(vscode.l10n.t('Docker now uses {0} ({1}).', dockerHost, written.map((entry) => entry.key).join(', ')));
+  const configFile = sshConfigFile();
+  if (configFile !== defaultSshConfigPath()) {
+    // The docker CLI runs plain `ssh`, which reads only ~/.ssh/config: an alias (and its key and
+    // known_hosts) from another file is unknown to it. The checks show this; say it up front too.
+    log().warn(`DOCKER_HOST ${dockerHost}: the docker CLI reads ${defaultSshConfigPath()}, not ${configFile}`);
+    const check = vscode.l10n.t('Check the Setup');
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t('The docker CLI reads {0}, not {1}. If the host is only in {1}, add the line "Include {1}" to {0} so that docker finds it.', defaultSshConfigPath(), configFile),
+        check,
+      )
+      .then((choice) => (choice === check ? vscode.commands.executeCommand('remoteDockerSsh.checkSetup') : undefined));
+  }
   return { dockerHost, written, scope, dockerContext: contextName };
 }
 
