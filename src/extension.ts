@@ -4,15 +4,34 @@ import { setExtensionContext } from './vscode/extensionContext';
 import { resumeConnectIntent } from './vscode/followThrough';
 import { disposeLog } from './vscode/log';
 import { scheduleRecommendationPrompt } from './vscode/recommendationPrompt';
+import { initSetupState } from './vscode/setupState';
+import { startStatusBar } from './vscode/statusBar';
+import { latestSteps, refreshSteps, startStepState, type StepSnapshot } from './vscode/stepState';
 
-// activate() only wires things up: no I/O, no process, no check runs here.
-export function activate(context: vscode.ExtensionContext): void {
+/** What other extensions and the tests in the real extension host can read. */
+export interface RemoteDockerSshApi {
+  /** How long activate() itself took, in ms (`npm run bench` reports it). */
+  readonly activationMs: number;
+  /** The last published step state (the values of the `remoteDockerSsh.step.*` context keys). */
+  latestSteps(): StepSnapshot | undefined;
+  /** Runs the checks again now and resolves with the state it published. */
+  refreshSteps(): Promise<StepSnapshot>;
+}
+
+// activate() only wires things up: no file, no process, no check runs before it returns.
+export function activate(context: vscode.ExtensionContext): RemoteDockerSshApi {
+  const started = performance.now();
   setExtensionContext(context);
+  initSetupState(context.globalState);
   registerCommands(context);
+  startStatusBar(context);
+  // Timers and listeners only: the first checks and the workspace search run after activation.
+  startStepState(context);
   // One globalState read; the follow-through itself runs after activation, and only with an intent.
   resumeConnectIntent(context);
-  // A timer; the workspace search happens seconds later, off the activation path.
   scheduleRecommendationPrompt(context);
+  const activationMs = performance.now() - started;
+  return { activationMs, latestSteps, refreshSteps: () => refreshSteps({ force: true }) };
 }
 
 export function deactivate(): void {

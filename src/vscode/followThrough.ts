@@ -155,7 +155,7 @@ function reportFailure(alias: string, code: string, message: string | undefined)
       : vscode.l10n.t('Docker on {0} is not ready yet: {1}', alias, message ?? code);
   void vscode.window.showErrorMessage(text, check, showLog).then((answer) => {
     if (answer === check) {
-      void vscode.commands.executeCommand('remoteDockerSsh.checkSetup');
+      void vscode.commands.executeCommand(CommandIds.checkSetup);
     } else if (answer === showLog) {
       void vscode.commands.executeCommand(CommandIds.showLog);
     }

@@ -3,6 +3,7 @@ import { checkLocalEngine } from '../core/localEngine';
 import { runDoctor } from '../core/doctor';
 import type { EngineResult } from '../core/remoteFollowThrough';
 import { runsOnRemoteHost } from './dockerExtensionPresence';
+import { sshConfigFile } from './sshConfigFile';
 
 function timeoutMs(): number {
   return vscode.workspace.getConfiguration('remoteDockerSsh').get<number>('checkTimeoutSeconds', 10) * 1000;
@@ -18,8 +19,7 @@ export async function checkEngineOfHost(context: vscode.ExtensionContext, alias:
     const local = await checkLocalEngine({ timeoutMs: timeoutMs(), signal });
     return { status: local.status, code: local.code, message: local.message };
   }
-  const configFile = vscode.workspace.getConfiguration('remote.SSH').get<string>('configFile') || undefined;
-  const report = await runDoctor({ target: alias, path: 'remote-ssh', configFile, timeoutMs: timeoutMs(), signal, only: ['remote-docker-cli', 'remote-docker-engine'] });
+  const report = await runDoctor({ target: alias, path: 'remote-ssh', configFile: sshConfigFile(), timeoutMs: timeoutMs(), signal, only: ['remote-docker-cli', 'remote-docker-engine'] });
   const failed = report.checks.find((check) => check.status === 'fail');
   return failed ? { status: 'fail', code: failed.code, message: failed.message } : { status: report.ok ? 'pass' : 'skip', message: report.checks.map((c) => c.message).join(' ') };
 }

@@ -3,3 +3,5 @@ import { register } from 'tsx/esm/api';
 
 register();
 await import('./doctorBench.ts');
+// The VS Code side: bundle size of dist/extension.js and activate() time in the real extension host.
+await import('./extensionBench.ts');

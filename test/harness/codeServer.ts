@@ -10,6 +10,14 @@ import { onExit, trackProcessGroup } from './processGroups';
 /** code-server as installed by `npm run test:setup`. */
 export const codeServerEntry = path.join(repoRoot, 'test/vscode-server/node_modules/code-server/out/node/entry.js');
 
+const closedLoopbackGallery = {
+  serviceUrl: 'http://127.0.0.1:9/vscode/gallery',
+  itemUrl: 'http://127.0.0.1:9/vscode/item',
+  resourceUrlTemplate: 'http://127.0.0.1:9/vscode/unpkg/{publisher}/{name}/{version}/{path}',
+  controlUrl: '',
+  recommendationsUrl: '',
+};
+
 /** Settings every test editor starts with: nothing opens by itself, nothing forwards ports. */
 export const defaultSettings: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
@@ -85,6 +93,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     XDG_CONFIG_HOME: path.join(tmpDir, 'xdg-config'),
     XDG_DATA_HOME: path.join(tmpDir, 'xdg-data'),
     XDG_CACHE_HOME: path.join(tmpDir, 'xdg-cache'),
+    // Tests talk to loopback only: the extension gallery (Open VSX by default) points at a closed
+    // loopback port, so a marketplace query fails at once instead of leaving the machine.
+    EXTENSIONS_GALLERY: JSON.stringify(closedLoopbackGallery),
     ...options.env,
   };
 

@@ -1,6 +1,18 @@
 /** Every command id the extension contributes, in one place. package.json must list the same ids. */
 export const CommandIds = {
   openWalkthrough: 'remoteDockerSsh.openWalkthrough',
+  chooseSetupPath: 'remoteDockerSsh.chooseSetupPath',
+  installRemoteSsh: 'remoteDockerSsh.installRemoteSsh',
+  addHost: 'remoteDockerSsh.addHost',
+  generateKey: 'remoteDockerSsh.generateKey',
+  startAgent: 'remoteDockerSsh.startAgent',
+  addKeyToAgent: 'remoteDockerSsh.addKeyToAgent',
+  copyKeyToHost: 'remoteDockerSsh.copyKeyToHost',
+  trustHost: 'remoteDockerSsh.trustHost',
+  connect: 'remoteDockerSsh.connect',
+  installDockerOnRemote: 'remoteDockerSsh.installDockerOnRemote',
+  configureDockerHost: 'remoteDockerSsh.configureDockerHost',
+  checkSetup: 'remoteDockerSsh.checkSetup',
   showLog: 'remoteDockerSsh.showLog',
   connectAndInstall: 'remoteDockerSsh.connectAndInstall',
   addRecommendations: 'remoteDockerSsh.addRecommendations',

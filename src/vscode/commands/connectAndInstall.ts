@@ -6,14 +6,15 @@ import { validateAlias } from '../../core/hostSpec';
 import { scanHostKeys, trustHostKey } from '../../core/knownHosts';
 import { dockerExtensionToInstall } from '../../core/remoteDockerExtension';
 import { listConfiguredHosts } from '../../core/sshConfig/configFiles';
-import { defaultSshConfigPath } from '../../core/sshConfig/paths';
 import { resolveHost } from '../../core/sshConfig/resolveHost';
 import { writeIntent } from '../connectIntentStore';
 import { extensionContext } from '../extensionContext';
 import { log } from '../log';
 import { writeRemoteSshSettings, type RemoteSshSettingsResult } from '../remoteSshSettingsWriter';
 import { findRemoteOpener, openRemoteWindow } from '../remoteWindowOpener';
+import { sshConfigFile } from '../sshConfigFile';
 import { runInTerminal } from '../terminalProcess';
+import { CommandIds } from './commandIds';
 
 export interface ConnectAndInstallArgs {
   /** The ssh config alias; a quick pick asks when omitted. */
@@ -40,7 +41,7 @@ const maxRounds = 5;
  */
 export async function connectAndInstall(args?: ConnectAndInstallArgs): Promise<ConnectAndInstallResult | undefined> {
   const context = extensionContext();
-  const configFile = args?.configFile || vscode.workspace.getConfiguration('remote.SSH').get<string>('configFile') || defaultSshConfigPath();
+  const configFile = args?.configFile || sshConfigFile();
   const env = args?.env ? { ...process.env, ...args.env } : undefined;
 
   const alias = args?.alias ?? (await pickHost(configFile));
@@ -58,7 +59,7 @@ export async function connectAndInstall(args?: ConnectAndInstallArgs): Promise<C
     const install = vscode.l10n.t('Install Remote-SSH');
     const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Connecting to {0} needs the Remote-SSH extension, which is not installed.', alias), install);
     if (answer === install) {
-      await vscode.commands.executeCommand('remoteDockerSsh.installRemoteSsh');
+      await vscode.commands.executeCommand(CommandIds.installRemoteSsh);
     }
     return undefined;
   }
@@ -100,7 +101,7 @@ async function pickHost(configFile: string): Promise<string | undefined> {
   if (picked.alias !== undefined) {
     return picked.alias;
   }
-  const added: unknown = await vscode.commands.executeCommand('remoteDockerSsh.addHost');
+  const added: unknown = await vscode.commands.executeCommand(CommandIds.addHost);
   if (typeof added === 'string') {
     return added;
   }
@@ -193,10 +194,10 @@ async function applyFix(
       return exitCode === 0;
     }
     case 'start-agent':
-      offerCommand(vscode.l10n.t('The SSH agent is not running. Start it, then run Connect and Install again.'), vscode.l10n.t('Start the agent'), 'remoteDockerSsh.startAgent');
+      offerCommand(vscode.l10n.t('The SSH agent is not running. Start it, then run Connect and Install again.'), vscode.l10n.t('Start the agent'), CommandIds.startAgent);
       return false;
     case 'authorize-key':
-      offerCommand(vscode.l10n.t('{0} refused your key. Authorize your public key on the host, then run Connect and Install again.', alias), vscode.l10n.t('Authorize the key'), 'remoteDockerSsh.copyKeyToHost');
+      offerCommand(vscode.l10n.t('{0} refused your key. Authorize your public key on the host, then run Connect and Install again.', alias), vscode.l10n.t('Authorize the key'), CommandIds.copyKeyToHost);
       return false;
   }
 }
@@ -211,5 +212,5 @@ function offerCommand(message: string, label: string, command: string): void {
 
 function showStop(alias: string, check: CheckOutcome | undefined): void {
   const text = check ? `${check.message}${check.fix ? ` ${check.fix}` : ''}` : vscode.l10n.t('The checks did not finish.');
-  offerCommand(vscode.l10n.t('Cannot connect to {0} yet: {1}', alias, text), vscode.l10n.t('Check setup'), 'remoteDockerSsh.checkSetup');
+  offerCommand(vscode.l10n.t('Cannot connect to {0} yet: {1}', alias, text), vscode.l10n.t('Check setup'), CommandIds.checkSetup);
 }

@@ -1,18 +1,47 @@
 import * as vscode from 'vscode';
+import { isBadInput } from '../../core/errors';
+import { log } from '../log';
+import { refreshSteps } from '../stepState';
+import { addHost } from './addHost';
+import { addKeyToAgent } from './addKeyToAgent';
+import { checkSetup } from './checkSetup';
+import { chooseSetupPath } from './chooseSetupPath';
 import { CommandIds, type CommandId } from './commandIds';
+import { configureDockerHost } from './configureDockerHost';
+import { connect } from './connect';
+import { copyKeyToHost } from './copyKeyToHost';
+import { generateKey } from './generateKey';
+import { installDockerOnRemote } from './installDockerOnRemote';
+import { installRemoteSsh } from './installRemoteSsh';
 import { openWalkthrough } from './openWalkthrough';
 import { showLog } from './showLog';
+import { startAgent } from './startAgent';
+import { trustHost } from './trustHost';
 import { connectAndInstall } from './connectAndInstall';
 import { addRecommendations } from './addRecommendations';
-import { log } from '../log';
 
 // One row per command: the table is the only place that ties an id to its function.
 const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
   [CommandIds.openWalkthrough]: openWalkthrough,
+  [CommandIds.chooseSetupPath]: chooseSetupPath,
+  [CommandIds.installRemoteSsh]: installRemoteSsh,
+  [CommandIds.addHost]: addHost,
+  [CommandIds.generateKey]: generateKey,
+  [CommandIds.startAgent]: startAgent,
+  [CommandIds.addKeyToAgent]: addKeyToAgent,
+  [CommandIds.copyKeyToHost]: copyKeyToHost,
+  [CommandIds.trustHost]: trustHost,
+  [CommandIds.connect]: connect,
+  [CommandIds.installDockerOnRemote]: installDockerOnRemote,
+  [CommandIds.configureDockerHost]: configureDockerHost,
+  [CommandIds.checkSetup]: checkSetup,
   [CommandIds.showLog]: showLog,
   [CommandIds.connectAndInstall]: connectAndInstall,
   [CommandIds.addRecommendations]: addRecommendations,
 };
+
+// Commands that change nothing the steps look at (checkSetup publishes its own result).
+const noRecheck = new Set<string>([CommandIds.openWalkthrough, CommandIds.showLog, CommandIds.checkSetup]);
 
 export function registerCommands(context: vscode.ExtensionContext): void {
   for (const [id, handler] of Object.entries(commandTable)) {
@@ -23,8 +52,17 @@ export function registerCommands(context: vscode.ExtensionContext): void {
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           log().error(`${id} failed: ${message}`);
-          void vscode.window.showErrorMessage(vscode.l10n.t('Remote Docker: {0}', message));
+          const showLogLabel = vscode.l10n.t('Show Log');
+          void vscode.window
+            .showErrorMessage(isBadInput(error) ? message : vscode.l10n.t('Remote Docker: {0}', message), showLogLabel)
+            .then((choice) => (choice === showLogLabel ? showLog() : undefined));
           return undefined;
+        } finally {
+          if (!noRecheck.has(id)) {
+            // Every command may have changed what the steps check: look again (not awaited, the
+            // caller gets its result at once; the keys follow a moment later).
+            void refreshSteps({ force: true });
+          }
         }
       }),
     );

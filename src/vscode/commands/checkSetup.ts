@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { DoctorCancelledError, runDoctor, type DoctorReport } from '../../core/doctor';
+import { showReport } from '../doctorReportView';
+import { ensureTarget } from '../hostTarget';
+import { log } from '../log';
+import { setupPath } from '../setupState';
+import { sshConfigFile } from '../sshConfigFile';
+import { refreshSteps } from '../stepState';
+
+/**
+ * Runs the doctor for the chosen host and path with a cancellable progress notification, sets the
+ * step keys from its result and shows the report (each failure with the button that fixes it).
+ * `{ quiet: true }` skips the report page (tests, automation).
+ */
+export async function checkSetup(options?: { quiet?: boolean }): Promise<DoctorReport | undefined> {
+  const target = await ensureTarget();
+  if (!target) {
+    return undefined;
+  }
+  const path = setupPath() === 'remoteSsh' ? 'remote-ssh' : 'docker-host';
+  const seconds = vscode.workspace.getConfiguration('remoteDockerSsh').get<number>('checkTimeoutSeconds') ?? 10;
+  let report: DoctorReport;
+  try {
+    report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', target), cancellable: true },
+      async (_progress, token) => {
+        const abort = new AbortController();
+        const listener = token.onCancellationRequested(() => abort.abort());
+        try {
+          return await runDoctor({ target, path, configFile: sshConfigFile(), timeoutMs: seconds * 1000, signal: abort.signal });
+        } finally {
+          listener.dispose();
+        }
+      },
+    );
+  } catch (error) {
+    if (error instanceof DoctorCancelledError) {
+      log().info(`Checks for ${target} cancelled`);
+      return undefined;
+    }
+    throw error;
+  }
+  for (const check of report.checks) {
+    log().info(`check ${check.id}: ${check.status}${check.code ? ` (${check.code})` : ''} ${check.message}`);
+  }
+  log().info(`Checks for ${target} (${path}): ${report.ok ? 'all passed' : 'some failed'} in ${Math.round(report.totalMs)} ms`);
+  await refreshSteps({ report });
+  if (!options?.quiet) {
+    showReport(report);
+  }
+  return report;
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { parseTarget } from '../../core/hostSpec';
+import { ensureTarget } from '../hostTarget';
+import { pickKey } from '../pickKey';
+import { runInTerminal } from '../terminalProcess';
+import { sshConfigFile } from '../sshConfigFile';
+
+/**
+ * `ssh-copy-id -i KEY.pub -F CONFIG -- HOST` in a terminal: the host's password prompt is real and
+ * typed there. The target is parsed (and so validated) first; `--` keeps it from ever being read
+ * as an option.
+ */
+export async function copyKeyToHost(): Promise<number | undefined> {
+  if (process.platform === 'win32') {
+    // Windows OpenSSH has no ssh-copy-id; appending to authorized_keys by hand is the documented way.
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Windows has no ssh-copy-id. Append the contents of your .pub file to ~/.ssh/authorized_keys on the host, then run the checks again.'),
+      { modal: true },
+    );
+    return undefined;
+  }
+  const target = await ensureTarget();
+  if (!target) {
+    return undefined;
+  }
+  const key = await pickKey(vscode.l10n.t('Authorize a key on {0}', target));
+  if (!key) {
+    return undefined;
+  }
+  const parsed = parseTarget(target);
+  const args = ['-i', key.publicKey, '-F', sshConfigFile()];
+  let destination: string;
+  if (parsed.kind === 'alias') {
+    destination = parsed.alias;
+  } else {
+    if (parsed.port !== undefined) {
+      args.push('-p', String(parsed.port));
+    }
+    destination = parsed.user ? `${parsed.user}@${parsed.host}` : parsed.host;
+  }
+  const code = await runInTerminal(vscode.l10n.t('Authorize key on {0}', target), 'ssh-copy-id', [...args, '--', destination]);
+  if (code !== 0) {
+    const showLog = vscode.l10n.t('Show Log');
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('ssh-copy-id did not finish. Check that the host accepts your password, or ask its administrator to add {0}.', key.publicKey), showLog)
+      .then((choice) => (choice === showLog ? vscode.commands.executeCommand('remoteDockerSsh.showLog') : undefined));
+  }
+  return code;
+}

@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { CommandIds } from '../../../src/vscode/commands/commandIds';
+
+const extensionId = 'remote-docker-ssh.remote-docker-ssh';
+
+/**
+ * Which manifest-only fixture (test/fixtures/extensions/<name>) the runner put into this editor's
+ * extensions folder; the runner starts one editor per fixture, because two generations cannot be
+ * installed side by side (1.22 and 1.29 share an id). Unset: no Docker extension at all.
+ */
+const fixture = process.env.RDS_DOCKER_FIXTURE ?? '';
+
+interface Expectation {
+  readonly extension: string;
+  /** The user's values before the command, which the merge must keep. */
+  readonly before: Record<string, unknown>;
+  /** Every key the command must leave at exactly this value. */
+  readonly after: (dockerHost: string) => Record<string, unknown>;
+  /** Keys of other generations that must stay unset. */
+  readonly untouched: string[];
+}
+
+const expectations: Record<string, Expectation> = {
+  'containers-2.0': {
+    extension: 'ms-azuretools.vscode-containers',
+    before: { 'containers.environment': { FOO: 'keep me', DOCKER_HOST: 'unix:///old.sock' } },
+    after: (host) => ({ 'containers.environment': { FOO: 'keep me', DOCKER_HOST: host } }),
+    untouched: ['docker.environment', 'docker.host'],
+  },
+  'docker-1.29': {
+    extension: 'ms-azuretools.vscode-docker',
+    before: { 'docker.environment': { DOCKER_CERT_PATH: '/certs', BUILDKIT_PROGRESS: 'plain' } },
+    after: (host) => ({ 'docker.environment': { DOCKER_CERT_PATH: '/certs', BUILDKIT_PROGRESS: 'plain', DOCKER_HOST: host } }),
+    untouched: ['containers.environment', 'docker.host'],
+  },
+  'docker-1.22': {
+    extension: 'ms-azuretools.vscode-docker',
+    before: { 'docker.explorerRefreshInterval': 1000 },
+    // 1000 ms is below what an ssh round trip needs: raised to the 3000 ms the seed page asks for.
+    after: (host) => ({ 'docker.host': host, 'docker.explorerRefreshInterval': 3000 }),
+    untouched: ['containers.environment', 'docker.environment'],
+  },
+};
+
+const userValue = (key: string) => vscode.workspace.getConfiguration().inspect(key)?.globalValue;
+
+describe(`configureDockerHost with ${fixture || 'no Docker extension'} installed`, () => {
+  // Port 1 on loopback refuses at once: the doctor's round for this host ends quickly.
+  const target = 'dev@127.0.0.1:1';
+  const dockerHost = 'ssh://dev@127.0.0.1:1';
+
+  before(async () => {
+    await vscode.extensions.getExtension(extensionId)!.activate();
+  });
+
+  if (!fixture) {
+    it('writes nothing when no Docker extension declares the settings', async () => {
+      const result = await vscode.commands.executeCommand(CommandIds.configureDockerHost, { target, scope: 'user', dockerContext: false });
+      assert.equal(result, undefined);
+      for (const key of ['containers.environment', 'docker.environment', 'docker.host']) {
+        assert.equal(userValue(key), undefined, key);
+      }
+    });
+    return;
+  }
+
+  const expected = expectations[fixture];
+  if (!expected) {
+    throw new Error(`unknown RDS_DOCKER_FIXTURE ${fixture}`);
+  }
+
+  before(async () => {
+    const installed = vscode.extensions.getExtension(expected.extension);
+    assert.ok(installed, `${expected.extension} (fixture ${fixture}) is not installed in this editor`);
+    const configuration = vscode.workspace.getConfiguration();
+    for (const [key, value] of Object.entries(expected.before)) {
+      await configuration.update(key, value, vscode.ConfigurationTarget.Global);
+    }
+    await configuration.update('editor.fontSize', 17, vscode.ConfigurationTarget.Global);
+  });
+
+  it('writes DOCKER_HOST into the setting of the installed generation, merged into the user\'s values', async () => {
+    const result = (await vscode.commands.executeCommand(CommandIds.configureDockerHost, { target, scope: 'user', dockerContext: false })) as
+      | { dockerHost: string; written: { key: string }[] }
+      | undefined;
+    assert.ok(result, 'configureDockerHost returned nothing');
+    assert.equal(result.dockerHost, dockerHost);
+    for (const [key, value] of Object.entries(expected.after(dockerHost))) {
+      assert.deepEqual(userValue(key), value, key);
+    }
+    for (const key of expected.untouched) {
+      assert.equal(userValue(key), undefined, `${key} must not be written for ${fixture}`);
+    }
+    assert.equal(userValue('editor.fontSize'), 17, 'an unrelated setting changed');
+  });
+
+  it('marks the DOCKER_HOST step done from the setting it wrote', async () => {
+    const api = vscode.extensions.getExtension(extensionId)!.exports as { refreshSteps(): Promise<{ done: ReadonlySet<string>; activeDockerHost?: string }> };
+    const snapshot = await api.refreshSteps();
+    assert.ok(snapshot.done.has('dockerHostConfigured'), [...snapshot.done].join(', '));
+    assert.equal(snapshot.activeDockerHost, dockerHost);
+  });
+});

@@ -1,0 +1,63 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { OpenRemoteSshId, remoteSshExtensionFor } from '../../../src/core/remoteSshProduct';
+import { CommandIds } from '../../../src/vscode/commands/commandIds';
+
+const extensionId = 'remote-docker-ssh.remote-docker-ssh';
+
+function standInCalls(logFile: string): { command: string; args: unknown[] }[] {
+  if (!existsSync(logFile)) return [];
+  return readFileSync(logFile, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { command: string; args: unknown[] });
+}
+
+describe('Remote-SSH in the real host: the product decides, connect uses the stable command', () => {
+  let dir: string;
+  let workspaceSettings: string;
+
+  before(async () => {
+    await vscode.extensions.getExtension(extensionId)!.activate();
+    dir = mkdtempSync(join(tmpdir(), 'rds-connect-'));
+    const configFile = join(dir, 'ssh_config');
+    writeFileSync(configFile, 'Host devbox\n    HostName 127.0.0.1\n    Port 1\n', { mode: 0o600 });
+    const folder = vscode.workspace.workspaceFolders![0];
+    mkdirSync(join(folder.uri.fsPath, '.vscode'), { recursive: true });
+    workspaceSettings = join(folder.uri.fsPath, '.vscode', 'settings.json');
+    const changed = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('remote.SSH.configFile')) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    writeFileSync(workspaceSettings, JSON.stringify({ 'remote.SSH.configFile': configFile }));
+    await changed;
+  });
+
+  after(() => {
+    rmSync(workspaceSettings, { force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('picks Open Remote - SSH for code-server, from vscode.env', () => {
+    const product = { appName: vscode.env.appName, uriScheme: vscode.env.uriScheme, appHost: vscode.env.appHost };
+    assert.equal(remoteSshExtensionFor(product), OpenRemoteSshId, JSON.stringify(product));
+  });
+
+  it('connect calls opensshremotes.openEmptyWindow with the chosen host', async () => {
+    const logFile = process.env.REMOTE_SSH_STAND_IN_LOG ?? '';
+    assert.ok(logFile, 'the runner installs the Remote-SSH stand-in and names its log');
+    assert.deepEqual(await vscode.commands.executeCommand(CommandIds.addHost, { alias: 'devbox' }), { alias: 'devbox' });
+    const before = standInCalls(logFile).length;
+    const connected = await vscode.commands.executeCommand(CommandIds.connect);
+    assert.equal(connected, true);
+    const calls = standInCalls(logFile).slice(before);
+    assert.deepEqual(calls.map((call) => [call.command, call.args]), [['opensshremotes.openEmptyWindow', [{ host: 'devbox' }]]]);
+  });
+});
