@@ -24,6 +24,17 @@ describe('Connect to a Host and Install Docker There, from the palette (VSIX in 
     await rig?.stop();
   });
 
+  it('is offered by the status bar item while no host is set up', async () => {
+    const page = workbench!.page;
+    const item = page.locator('.statusbar-item', { hasText: 'Remote Docker' });
+    await item.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await item.first().click();
+    const title = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Connect to a host and install Docker there' });
+    await title.waitFor({ state: 'visible', timeout: 20_000 });
+    await workbench!.screenshot('oneclick-00-status-bar-offers-connect');
+    await page.keyboard.press('Escape');
+  });
+
   it('lists the configured host, checks it, writes the settings and opens it through Remote-SSH', async () => {
     const page = workbench!.page;
     await workbench!.runCommand('Remote Docker: Connect to a Host and Install Docker There');
