@@ -61,6 +61,9 @@ describe('the recommendation prompt in a Docker workspace (VSIX in code-server, 
       buttons.map((b) => b.trim()).filter((b) => b !== ''),
       ['Set up remote Docker', 'Not now', "Don't ask again for this workspace"],
     );
+    // Let the toast finish fading in, so the screenshot shows it as the user reads it.
+    await toast(promptText).locator('.monaco-button').last().waitFor({ state: 'visible' });
+    await workbench!.page.waitForTimeout(800);
     await workbench!.screenshot('oneclick-01-docker-workspace-prompt');
   });
 
@@ -72,6 +75,7 @@ describe('the recommendation prompt in a Docker workspace (VSIX in code-server, 
 
     const offer = 'Recommend Remote-SSH and the Docker extension';
     await toast(offer).waitFor({ state: 'visible', timeout: 20_000 });
+    await workbench!.page.waitForTimeout(800);
     await workbench!.screenshot('oneclick-03-offer-extensions-json');
     await clickToastButton(offer, 'Add to extensions.json');
     const file = path.join(folder, '.vscode', 'extensions.json');
