@@ -18,8 +18,8 @@ interface HostItem extends vscode.QuickPickItem {
 }
 
 /** Lets the user pick a configured host (or start adding a new one) and remembers the choice. */
-export async function chooseTarget(): Promise<string | undefined> {
-  const configFile = sshConfigFile();
+export async function chooseTarget(options?: { title?: string; configFile?: string }): Promise<string | undefined> {
+  const configFile = options?.configFile ?? sshConfigFile();
   let hosts: { alias: string; file: string; line: number }[] = [];
   try {
     hosts = await listConfiguredHosts(configFile);
@@ -31,7 +31,7 @@ export async function chooseTarget(): Promise<string | undefined> {
     { label: `$(add) ${vscode.l10n.t('Add a new SSH host…')}` },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Choose the SSH host that runs Docker'),
+    title: options?.title ?? vscode.l10n.t('Choose the SSH host that runs Docker'),
     placeHolder: hosts.length > 0 ? vscode.l10n.t('Hosts from {0}', configFile) : vscode.l10n.t('{0} has no hosts yet', configFile),
     ignoreFocusOut: true,
   });

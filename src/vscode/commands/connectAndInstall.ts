@@ -3,11 +3,10 @@ import { createIntent, type ConnectIntent } from '../../core/connectIntent';
 import { runConnectChecks } from '../../core/connectChecks';
 import { nextConnectStep, type CheckOutcome, type ConnectFix } from '../../core/connectPlan';
 import { validateAlias } from '../../core/hostSpec';
-import { scanHostKeys, trustHostKey } from '../../core/knownHosts';
 import { dockerExtensionToInstall } from '../../core/remoteDockerExtension';
-import { listConfiguredHosts } from '../../core/sshConfig/configFiles';
 import { resolveHost } from '../../core/sshConfig/resolveHost';
 import { writeIntent } from '../connectIntentStore';
+import { chooseTarget } from '../hostTarget';
 import { extensionContext } from '../extensionContext';
 import { log } from '../log';
 import { writeRemoteSshSettings, type RemoteSshSettingsResult } from '../remoteSshSettingsWriter';
@@ -15,6 +14,7 @@ import { findRemoteOpener, openRemoteWindow } from '../remoteWindowOpener';
 import { sshConfigFile } from '../sshConfigFile';
 import { runInTerminal } from '../terminalProcess';
 import { CommandIds } from './commandIds';
+import { trustHost } from './trustHost';
 
 export interface ConnectAndInstallArgs {
   /** The ssh config alias; a quick pick asks when omitted. */
@@ -44,7 +44,7 @@ export async function connectAndInstall(args?: ConnectAndInstallArgs): Promise<C
   const configFile = args?.configFile || sshConfigFile();
   const env = args?.env ? { ...process.env, ...args.env } : undefined;
 
-  const alias = args?.alias ?? (await pickHost(configFile));
+  const alias = args?.alias ?? (await chooseTarget({ title: vscode.l10n.t('Connect to a host and install Docker there'), configFile }));
   if (alias === undefined) {
     return undefined;
   }
@@ -84,35 +84,6 @@ export async function connectAndInstall(args?: ConnectAndInstallArgs): Promise<C
   return { alias, opener: opener.kind, settings, intent };
 }
 
-async function pickHost(configFile: string): Promise<string | undefined> {
-  const hosts = await listConfiguredHosts(configFile);
-  const addNew = vscode.l10n.t('$(add) Add a new SSH host…');
-  const items: (vscode.QuickPickItem & { alias?: string })[] = [
-    ...hosts.map((h) => ({ label: h.alias, description: `${h.file}:${h.line}`, alias: h.alias })),
-    { label: addNew },
-  ];
-  const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Connect to a host and install Docker there'),
-    placeHolder: vscode.l10n.t('Pick a host from {0}', configFile),
-  });
-  if (picked === undefined) {
-    return undefined;
-  }
-  if (picked.alias !== undefined) {
-    return picked.alias;
-  }
-  const added: unknown = await vscode.commands.executeCommand(CommandIds.addHost);
-  if (typeof added === 'string') {
-    return added;
-  }
-  if (typeof added === 'object' && added !== null && typeof (added as { alias?: unknown }).alias === 'string') {
-    return (added as { alias: string }).alias;
-  }
-  // The add-host command did not say which alias it wrote: take the one that is new in the config.
-  const before = new Set(hosts.map((h) => h.alias));
-  return (await listConfiguredHosts(configFile)).find((h) => !before.has(h.alias))?.alias;
-}
-
 /** Runs the connect checks and fixes what can be fixed here, until ssh gets in or a problem needs the user. */
 async function ensureSshAccess(
   alias: string,
@@ -139,7 +110,7 @@ async function ensureSshAccess(
     }
     attempted.add(step.fix);
     progress.report({ message: step.check.message });
-    const fixed = await applyFix(step.fix, alias, configFile, env, timeoutMs, abort.signal, token);
+    const fixed = await applyFix(step.fix, alias, configFile, env, abort.signal, token);
     if (!fixed) {
       return false;
     }
@@ -152,33 +123,13 @@ async function applyFix(
   alias: string,
   configFile: string,
   env: NodeJS.ProcessEnv | undefined,
-  timeoutMs: number,
   signal: AbortSignal,
   token: vscode.CancellationToken,
 ): Promise<boolean> {
   switch (fix) {
-    case 'trust-host-key': {
-      const { keys } = await scanHostKeys(alias, configFile, { timeoutMs, signal, env });
-      if (keys.length === 0) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0} sent no host key. Check its host name and port, and that sshd runs there.', alias));
-        return false;
-      }
-      const fingerprints = keys.map((k) => `${k.type} ${k.fingerprint}`).join('\n');
-      const trust = vscode.l10n.t('Trust this host');
-      const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('{0} is not a known host yet. Trust it only if these fingerprints match what its administrator gave you:', alias),
-        { modal: true, detail: fingerprints },
-        trust,
-      );
-      if (answer !== trust) {
-        return false;
-      }
-      // Every offered key was shown; known_hosts gets the one ssh negotiates first (ed25519 when offered).
-      const chosen = keys.find((k) => /ed25519/i.test(k.type)) ?? keys[0];
-      const outcome = await trustHostKey(alias, chosen.fingerprint, configFile, { timeoutMs, signal, env });
-      log().info(`Trusting the host key of ${alias} (${chosen.type} ${chosen.fingerprint}): ${outcome.status}`);
-      return outcome.status === 'written' || outcome.status === 'already-trusted';
-    }
+    case 'trust-host-key':
+      // The same modal as the walkthrough's step: the fingerprint shown, known_hosts written only on yes.
+      return trustHost({ target: alias, configFile, env });
     case 'load-key': {
       const resolved = await resolveHost(configFile, alias, { signal });
       const identityFile = resolved.identityFiles[0];

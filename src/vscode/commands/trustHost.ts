@@ -7,23 +7,32 @@ import { CommandIds } from './commandIds';
 
 const scanTimeoutMs = 15_000;
 
+/** Which host to trust; the walkthrough's button passes nothing and works on the chosen host. */
+export interface TrustHostRequest {
+  readonly target?: string;
+  readonly configFile?: string;
+  /** The environment for ssh-keyscan and ssh (connectAndInstall passes its own). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /**
  * Shows the host's key fingerprint in a modal and writes known_hosts only when the user says yes.
  * An unknown key is never accepted silently (DESIGN.md); the user compares the fingerprint with
  * the one the server's administrator sees. A changed key is refused, never replaced.
  */
-export async function trustHost(): Promise<boolean> {
-  const target = await ensureTarget();
+export async function trustHost(request?: TrustHostRequest): Promise<boolean> {
+  const target = typeof request?.target === 'string' ? request.target : await ensureTarget();
   if (!target) {
     return false;
   }
-  const configFile = sshConfigFile();
+  const configFile = request?.configFile ?? sshConfigFile();
+  const env = request?.env;
   const scan = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the host key of {0}…', target), cancellable: true },
     (_progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      return scanHostKeys(target, configFile, { timeoutMs: scanTimeoutMs, signal: abort.signal });
+      return scanHostKeys(target, configFile, { timeoutMs: scanTimeoutMs, signal: abort.signal, env });
     },
   );
   const key = preferredKey(scan.keys);
@@ -50,7 +59,7 @@ export async function trustHost(): Promise<boolean> {
     log().info(`Host key of ${target} not trusted (the user declined)`);
     return false;
   }
-  const outcome = await trustHostKey(target, key.fingerprint, configFile, { timeoutMs: scanTimeoutMs });
+  const outcome = await trustHostKey(target, key.fingerprint, configFile, { timeoutMs: scanTimeoutMs, env });
   switch (outcome.status) {
     case 'written':
     case 'already-trusted':
