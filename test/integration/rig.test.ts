@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { existsSync, readFileSync, mkdtempSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,20 @@ import { preflight } from '../fixtures/rig/preflight';
 
 const run = promisify(execFile);
 const rigDir = new URL('../fixtures/rig/', import.meta.url).pathname;
+
+/** A child process that starts a rig, prints its description, and holds it until it gets a signal. */
+async function holdRigInChild(): Promise<{ child: ChildProcessByStdio<null, Readable, null>; held: { tmpDir: string; user: string } }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(rigDir, 'holdRigUntilSignal.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      text += chunk;
+      if (text.includes('\n')) resolve(text.split('\n')[0]);
+    });
+    child.on('exit', (code) => reject(new Error(`holder exited early (${code})`)));
+  });
+  return { child, held: JSON.parse(line) as { tmpDir: string; user: string } };
+}
 
 function leftoversOf(rig: { tmpDir: string; user: string }, uid: number): string[] {
   return rigLeftovers({ version: 1, tmpDir: rig.tmpDir, user: rig.user, uid, ownerPid: process.pid, kept: false, pids: {} } satisfies RigState);
@@ -125,16 +140,7 @@ describe('loopback rig', function () {
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`is taken down when the process that started it gets ${signal}`, async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(rigDir, 'holdRigUntilSignal.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
-      const line = await new Promise<string>((resolve, reject) => {
-        let text = '';
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-          text += chunk;
-          if (text.includes('\n')) resolve(text.split('\n')[0]);
-        });
-        child.on('exit', (code) => reject(new Error(`holder exited early (${code})`)));
-      });
-      const held = JSON.parse(line) as { tmpDir: string; user: string };
+      const { child, held } = await holdRigInChild();
       const uid = uidOf(held.user);
       assert.ok(existsSync(held.tmpDir));
       const exited = new Promise((resolve) => child.on('exit', (code, sig) => resolve(sig ?? code)));
@@ -145,16 +151,7 @@ describe('loopback rig', function () {
   }
 
   it('is swept away after its process died by SIGKILL (no handler could run)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(rigDir, 'holdRigUntilSignal.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const line = await new Promise<string>((resolve, reject) => {
-      let text = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        text += chunk;
-        if (text.includes('\n')) resolve(text.split('\n')[0]);
-      });
-      child.on('exit', (code) => reject(new Error(`holder exited early (${code})`)));
-    });
-    const held = JSON.parse(line) as { tmpDir: string; user: string };
+    const { child, held } = await holdRigInChild();
     const uid = uidOf(held.user);
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGKILL');

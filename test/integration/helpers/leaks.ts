@@ -1,14 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-
-function parentOf(pid: number): { ppid: number; state: string } | undefined {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { state: rest[0], ppid: Number(rest[1]) };
-  } catch {
-    return undefined;
-  }
-}
+import { procStat } from '../../fixtures/rig/processes';
 
 /** The processes below this one right now (tsx's esbuild service, the rig's daemons…). */
 export function childProcessSnapshot(): number[] {
@@ -26,11 +17,11 @@ export function leftoverChildren(known: readonly number[]): string[] {
     if (!/^\d+$/.test(name)) continue;
     let pid = Number(name);
     const start = pid;
-    const self = parentOf(pid);
+    const self = procStat(pid);
     if (!self || self.state === 'Z') continue;
     let belongs = false;
     for (let hops = 0; hops < 64; hops++) {
-      const stat = parentOf(pid);
+      const stat = procStat(pid);
       if (!stat || excluded.has(pid)) break;
       if (stat.ppid === process.pid) {
         belongs = true;

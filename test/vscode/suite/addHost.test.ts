@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { useWorkspaceSshConfig } from './support/workspaceSshConfig';
 import { CommandIds } from '../../../src/vscode/commands/commandIds';
 
 const extensionId = 'remote-docker-ssh.remote-docker-ssh';
@@ -33,7 +34,7 @@ function isOneSpliceOf(original: string, edited: string): boolean {
 describe('addHost honours remote.SSH.configFile', () => {
   let dir: string;
   let configFile: string;
-  let workspaceSettings: string;
+  let removeWorkspaceSshConfig: (() => void) | undefined;
   const original = '# my hosts\nHost old\n    HostName old.example.com   # keep this comment spacing\n\nHost *\n    ServerAliveInterval 30\n';
 
   before(async () => {
@@ -41,24 +42,11 @@ describe('addHost honours remote.SSH.configFile', () => {
     dir = mkdtempSync(join(tmpdir(), 'rds-addhost-'));
     configFile = join(dir, 'ssh_config');
     writeFileSync(configFile, original, { mode: 0o600 });
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the test editor must open a workspace folder');
-    mkdirSync(join(folder.uri.fsPath, '.vscode'), { recursive: true });
-    workspaceSettings = join(folder.uri.fsPath, '.vscode', 'settings.json');
-    const changed = new Promise<void>((resolve) => {
-      const listener = vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('remote.SSH.configFile')) {
-          listener.dispose();
-          resolve();
-        }
-      });
-    });
-    writeFileSync(workspaceSettings, JSON.stringify({ 'remote.SSH.configFile': configFile }, null, 2));
-    await changed;
+    removeWorkspaceSshConfig = await useWorkspaceSshConfig(configFile);
   });
 
   after(() => {
-    rmSync(workspaceSettings, { force: true });
+    removeWorkspaceSshConfig?.();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { useWorkspaceSshConfig } from './support/workspaceSshConfig';
 import { OpenRemoteSshId, remoteSshExtensionFor } from '../../../src/core/remoteSshProduct';
 import { CommandIds } from '../../../src/vscode/commands/commandIds';
 
@@ -18,30 +19,18 @@ function standInCalls(logFile: string): { command: string; args: unknown[] }[] {
 
 describe('Remote-SSH in the real host: the product decides, connect uses the stable command', () => {
   let dir: string;
-  let workspaceSettings: string;
+  let removeWorkspaceSshConfig: (() => void) | undefined;
 
   before(async () => {
     await vscode.extensions.getExtension(extensionId)!.activate();
     dir = mkdtempSync(join(tmpdir(), 'rds-connect-'));
     const configFile = join(dir, 'ssh_config');
     writeFileSync(configFile, 'Host devbox\n    HostName 127.0.0.1\n    Port 1\n', { mode: 0o600 });
-    const folder = vscode.workspace.workspaceFolders![0];
-    mkdirSync(join(folder.uri.fsPath, '.vscode'), { recursive: true });
-    workspaceSettings = join(folder.uri.fsPath, '.vscode', 'settings.json');
-    const changed = new Promise<void>((resolve) => {
-      const listener = vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('remote.SSH.configFile')) {
-          listener.dispose();
-          resolve();
-        }
-      });
-    });
-    writeFileSync(workspaceSettings, JSON.stringify({ 'remote.SSH.configFile': configFile }));
-    await changed;
+    removeWorkspaceSshConfig = await useWorkspaceSshConfig(configFile);
   });
 
   after(() => {
-    rmSync(workspaceSettings, { force: true });
+    removeWorkspaceSshConfig?.();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { useWorkspaceSshConfig } from './support/workspaceSshConfig';
 import { startRig, type Rig } from '../../fixtures/rig/index';
 import { CommandIds } from '../../../src/vscode/commands/commandIds';
 
@@ -25,7 +24,7 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
   this.timeout(120_000);
   let rig: Rig;
   let api: Api;
-  let workspaceSettings: string;
+  let removeWorkspaceSshConfig: (() => void) | undefined;
   const savedEnv: Record<string, string | undefined> = {};
 
   before(async () => {
@@ -35,19 +34,7 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
       savedEnv[key] = process.env[key];
       process.env[key] = rig.env[key];
     }
-    const folder = vscode.workspace.workspaceFolders![0];
-    mkdirSync(join(folder.uri.fsPath, '.vscode'), { recursive: true });
-    workspaceSettings = join(folder.uri.fsPath, '.vscode', 'settings.json');
-    const changed = new Promise<void>((resolve) => {
-      const listener = vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('remote.SSH.configFile')) {
-          listener.dispose();
-          resolve();
-        }
-      });
-    });
-    writeFileSync(workspaceSettings, JSON.stringify({ 'remote.SSH.configFile': rig.configFile }));
-    await changed;
+    removeWorkspaceSshConfig = await useWorkspaceSshConfig(rig.configFile);
     await vscode.commands.executeCommand(CommandIds.chooseSetupPath, 'dockerHost');
     const selected = await vscode.commands.executeCommand(CommandIds.addHost, { alias: rig.alias });
     assert.deepEqual(selected, { alias: rig.alias });
@@ -61,7 +48,7 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
         process.env[key] = value;
       }
     }
-    rmSync(workspaceSettings, { force: true });
+    removeWorkspaceSshConfig?.();
     await rig?.stop();
   });
 
