@@ -66,7 +66,7 @@ describe('doctor against the loopback rig', function () {
     assert.equal(report.ok, true);
     assert.match(check(report, 'host-key').message, new RegExp(rig.hostKeyFingerprint.replace(/[+/]/g, '\\$&')));
     assert.match(check(report, 'auth').message, new RegExp(rig.user));
-    assert.match(check(report, 'ssh-client').message, /^OpenSSH_\S+$/);
+    assert.match(check(report, 'ssh-client').message, /^OpenSSH_\d\S*( \S+)?$/);
     assert.match(check(report, 'remote-docker-cli').message, /^docker \d+\.\S+ is at \/\S+\/docker on the host\.$/);
     assert.match(check(report, 'docker-host-roundtrip').message, new RegExp(`^DOCKER_HOST=ssh://${rig.alias} reaches Docker Engine \\d`));
   });
