@@ -77,11 +77,12 @@ export async function runVscodeSuites(options: RunSuitesOptions): Promise<number
     write(`[test:vscode] code-server ${server.origin} up in ${Date.now() - started} ms\n`);
 
     browser = await launchChromium();
-    const exitCode = new Promise<number>((resolve) => {
-      // The workbench calls this when the suites end: window.codeAutomationExit(code, logs).
-      void browser!.context.exposeFunction('codeAutomationExit', (code: unknown) => {
-        resolve(typeof code === 'number' ? code : 1);
-      });
+    let reportExit: (code: number) => void = () => undefined;
+    const exitCode = new Promise<number>((resolve) => (reportExit = resolve));
+    // The workbench calls this when the suites end: window.codeAutomationExit(code, logs). It must be in
+    // place before the page loads.
+    await browser.context.exposeFunction('codeAutomationExit', (code: unknown) => {
+      reportExit(typeof code === 'number' ? code : 1);
     });
     const page = await browser.context.newPage();
     const browserErrors: string[] = [];
@@ -90,7 +91,13 @@ export async function runVscodeSuites(options: RunSuitesOptions): Promise<number
     page.on('console', (message) => {
       if (message.type() === 'error') browserErrors.push(message.text().slice(0, 2000));
     });
-    page.on('crash', () => browserErrors.push('the page crashed'));
+    // No result will come from a dead page: fail now instead of at the time limit.
+    page.on('crash', () => {
+      browserErrors.push('the page crashed');
+      write('[test:vscode] the workbench page crashed\n');
+      reportExit(1);
+    });
+    browser.browser.on('disconnected', () => reportExit(1));
 
     const remote = (absolute: string): string => `vscode-remote://127.0.0.1:${server!.port}${absolute}`;
     const payload = JSON.stringify([
