@@ -66,6 +66,9 @@ describe('doctor against the loopback rig', function () {
     assert.equal(report.ok, true);
     assert.match(check(report, 'host-key').message, new RegExp(rig.hostKeyFingerprint.replace(/[+/]/g, '\\$&')));
     assert.match(check(report, 'auth').message, new RegExp(rig.user));
+    assert.match(check(report, 'ssh-client').message, /^OpenSSH_\d\S*( \S+)?$/);
+    assert.match(check(report, 'remote-docker-cli').message, /^docker \d+\.\S+ is at \/\S+\/docker on the host\.$/);
+    assert.match(check(report, 'docker-host-roundtrip').message, new RegExp(`^DOCKER_HOST=ssh://${rig.alias} reaches Docker Engine \\d`));
   });
 
   it('passes every check on a healthy rig, remote-ssh path', async () => {
@@ -94,6 +97,26 @@ describe('doctor against the loopback rig', function () {
     assert.equal(check(report, 'agent').status, 'pass');
     assert.equal(check(report, 'identity').code, 'agent-no-identities');
     assert.match(check(report, 'identity').fix!, new RegExp(`ssh-add ${rig.identityFile}`));
+  });
+
+  it('agent holding only some other key, with IdentitiesOnly: agent-no-identities naming the key to add', async () => {
+    const keyDir = mkdtempSync(join(tmpdir(), 'other-key-'));
+    const other = join(keyDir, 'id_other');
+    const agentEnv = { ...rig.env, SSH_AUTH_SOCK: rig.agentSocket };
+    try {
+      assert.equal((await runProcess('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', other], { timeoutMs: 10_000 })).exitCode, 0);
+      assert.equal((await runProcess('ssh-add', ['-D'], { env: agentEnv, timeoutMs: 10_000 })).exitCode, 0);
+      assert.equal((await runProcess('ssh-add', [other], { env: agentEnv, timeoutMs: 10_000 })).exitCode, 0);
+      const report = await doctor('docker-host');
+      const identity = check(report, 'identity');
+      assert.equal(identity.code, 'agent-no-identities');
+      assert.ok(identity.message.includes(`not ${rig.identityFile}`), identity.message);
+      assert.ok(identity.fix!.includes(`ssh-add ${rig.identityFile}`));
+    } finally {
+      await runProcess('ssh-add', ['-D'], { env: agentEnv, timeoutMs: 10_000 });
+      await runProcess('ssh-add', [rig.identityFile], { env: agentEnv, timeoutMs: 10_000 });
+      rmSync(keyDir, { recursive: true, force: true });
+    }
   });
 
   it('agent killed: agent-not-running', async () => {

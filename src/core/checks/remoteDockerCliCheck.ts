@@ -8,6 +8,6 @@ export function remoteDockerCliCheck(facts: DoctorFacts, earlier: EarlierResults
   const fact = facts.probe!;
   const { parsed } = fact.value;
   if (!parsed.started || (!parsed.complete && parsed.cliPath === undefined)) return sessionFailure(facts);
-  if (parsed.cliPath !== undefined) return pass(`docker ${parsed.clientVersion ?? ''} is at ${parsed.cliPath} on the host.`.replace('  ', ' '), fact.ms);
+  if (parsed.cliPath !== undefined) return pass(`docker${parsed.clientVersion ? ` ${parsed.clientVersion}` : ''} is at ${parsed.cliPath} on the host.`, fact.ms);
   return { status: 'fail', code: 'remote-docker-missing', message: `\`docker\` is not on the PATH of a non-interactive SSH session for ${parsed.user ?? 'the user'}.`, fix: fixFor('remote-docker-missing', fixContextOf(facts)), durationMs: Math.round(fact.ms) };
 }
