@@ -1,12 +1,12 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { setExtensionContext } from './vscode/extensionContext';
-import { resumeConnectIntent } from './vscode/followThrough';
+import { resumeConnectIntent } from './vscode/remote/followThrough';
 import { disposeLog } from './vscode/log';
-import { scheduleRecommendationPrompt } from './vscode/recommendationPrompt';
+import { scheduleRecommendationPrompt } from './vscode/workspace/recommendationPrompt';
 import { initSetupState } from './vscode/setupState';
-import { startStatusBar } from './vscode/statusBar';
-import { latestSteps, refreshSteps, startStepState, type StepSnapshot } from './vscode/stepState';
+import { startStatusBar } from './vscode/ui/statusBar';
+import { latestSteps, refreshSteps, startStepState, type StepSnapshot } from './vscode/walkthrough/stepState';
 
 /** What other extensions and the tests in the real extension host can read. */
 export interface RemoteDockerSshApi {

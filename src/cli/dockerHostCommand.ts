@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { dockerExtensionGenerations, dockerHostFor, dockerHostSettings } from '../core/dockerHost';
+import { dockerExtensionGenerations, dockerHostFor, dockerHostSettings } from '../core/docker/dockerHost';
 import { BadInputError } from '../core/errors';
-import { configPathFromOption, defaultSshConfigPath } from '../core/sshConfig/paths';
+import { configPathFromOption, defaultSshConfigPath } from '../core/ssh/config/paths';
 import { ExitCode, type CliStreams } from './output';
 import { parseCliArgs } from './parseCliArgs';
 

@@ -1,5 +1,5 @@
-import { runDoctor, defaultDoctorTimeoutMs } from '../core/doctor';
-import { checkIds, type CheckId, type DoctorPath } from '../core/checks/types';
+import { runDoctor, defaultDoctorTimeoutMs } from '../core/doctor/doctor';
+import { checkIds, type CheckId, type DoctorPath } from '../core/doctor/checks/types';
 import { BadInputError } from '../core/errors';
 import { ExitCode, type CliStreams } from './output';
 import { formatDoctorReport } from './doctorReportText';

@@ -1,4 +1,4 @@
-import type { DoctorReport } from '../core/doctor';
+import type { DoctorReport } from '../core/doctor/doctor';
 
 const paint = (enabled: boolean) => (code: string, text: string) => (enabled ? `\x1b[${code}m${text}\x1b[0m` : text);
 

@@ -1,8 +1,8 @@
 import { BadInputError } from '../core/errors';
-import { addHost } from '../core/sshConfig/addHost';
-import { listConfiguredHosts } from '../core/sshConfig/configFiles';
-import { configPathFromOption } from '../core/sshConfig/paths';
-import { resolveHost, SshConfigError } from '../core/sshConfig/resolveHost';
+import { addHost } from '../core/ssh/config/addHost';
+import { listConfiguredHosts } from '../core/ssh/config/configFiles';
+import { configPathFromOption } from '../core/ssh/config/paths';
+import { resolveHost, SshConfigError } from '../core/ssh/config/resolveHost';
 import { ExitCode, type CliStreams } from './output';
 import { parseCliArgs } from './parseCliArgs';
 

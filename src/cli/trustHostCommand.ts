@@ -1,6 +1,6 @@
-import { trustHostKey } from '../core/knownHosts';
+import { trustHostKey } from '../core/ssh/knownHosts';
 import { BadInputError } from '../core/errors';
-import { parseDoctorTarget } from '../core/doctorTarget';
+import { parseDoctorTarget } from '../core/ssh/doctorTarget';
 import { ExitCode, type CliStreams } from './output';
 import { parseTimeoutSeconds } from './timeoutOption';
 import { parseCliArgs } from './parseCliArgs';

@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import { join } from 'node:path';
 import { startRig } from '../fixtures/rig/index';
-import { runDoctor } from '../../src/core/doctor';
+import { runDoctor } from '../../src/core/doctor/doctor';
 import { runProcess } from '../../src/core/runner';
-import { remoteProbeScript } from '../../src/core/remoteProbe';
+import { remoteProbeScript } from '../../src/core/doctor/remoteProbe';
 
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRig, type Rig } from '../fixtures/rig/index';
-import type { DoctorReport } from '../../src/core/doctor';
+import type { DoctorReport } from '../../src/core/doctor/doctor';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { runConnectChecks } from '../../src/core/connectChecks';
-import { nextConnectStep, type ConnectFix, type ConnectStep } from '../../src/core/connectPlan';
+import { runConnectChecks } from '../../src/core/remote/connectChecks';
+import { nextConnectStep, type ConnectFix, type ConnectStep } from '../../src/core/remote/connectPlan';
 import { startRig, type Rig, type RigFault } from '../fixtures/rig/index';
 
 // The checks behind connectAndInstall, against a real sshd/agent, and the step the plan takes

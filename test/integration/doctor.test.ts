@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startRig, type Rig, type RigFault } from '../fixtures/rig/index';
-import { runDoctor, type DoctorReport, type CheckId } from '../../src/core/doctor';
+import { runDoctor, type DoctorReport, type CheckId } from '../../src/core/doctor/doctor';
 import { BadInputError } from '../../src/core/errors';
 import { leftoverChildren, childProcessSnapshot } from './helpers/leaks';
 import { startSilentPort } from './helpers/silentPort';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { listConfiguredHosts } from '../../src/core/sshConfig/configFiles';
+import { listConfiguredHosts } from '../../src/core/ssh/config/configFiles';
 import { makeTempDir, sshG } from '../fixtures/sshConfig/editChecks';
 import { runHostsCli } from '../fixtures/sshConfig/hostsCli';
 

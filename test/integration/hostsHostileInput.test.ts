@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { BadInputError } from '../../src/core/errors';
-import { addHost } from '../../src/core/sshConfig/addHost';
+import { addHost } from '../../src/core/ssh/config/addHost';
 import { runProcess } from '../../src/core/runner';
 import { makeTempDir } from '../fixtures/sshConfig/editChecks';
 import { runHostsCli } from '../fixtures/sshConfig/hostsCli';

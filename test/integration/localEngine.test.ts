@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkLocalEngine } from '../../src/core/localEngine';
+import { checkLocalEngine } from '../../src/core/docker/localEngine';
 import { startRig, type Rig } from '../fixtures/rig/index';
 
 // In a Remote-SSH window this extension runs on the host, where the engine is local: the check

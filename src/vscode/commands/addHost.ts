@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { BadInputError } from '../../core/errors';
-import { validateAlias, validateHostName, validateIdentityFile, validatePort, validateUser } from '../../core/hostSpec';
-import { addHost as addHostToConfig } from '../../core/sshConfig/addHost';
-import { listConfiguredHosts } from '../../core/sshConfig/configFiles';
-import { chooseTarget } from '../hostTarget';
+import { validateAlias, validateHostName, validateIdentityFile, validatePort, validateUser } from '../../core/ssh/hostSpec';
+import { addHost as addHostToConfig } from '../../core/ssh/config/addHost';
+import { listConfiguredHosts } from '../../core/ssh/config/configFiles';
+import { chooseTarget } from '../ssh/hostTarget';
 import { log } from '../log';
-import { askSteps } from '../multiStepInput';
+import { askSteps } from '../ui/multiStepInput';
 import { setCurrentTarget } from '../setupState';
-import { sshConfigFile } from '../sshConfigFile';
+import { sshConfigFile } from '../ssh/sshConfigFile';
 
 /**
  * The argument API (tests, automation, other commands): a complete host to add, `{ alias }` alone

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { pickKey } from '../pickKey';
-import { runInTerminal } from '../terminalProcess';
+import { pickKey } from '../ssh/pickKey';
+import { runInTerminal } from '../ui/terminalProcess';
 
 /**
  * `ssh-add KEY` in a terminal (the passphrase prompt is ssh-add's). On macOS the key also goes

@@ -1,11 +1,6 @@
 import * as vscode from 'vscode';
-import { dockerExtensionToInstall } from '../../core/remoteDockerExtension';
-import { addFolderRecommendations, extensionsJsonUri } from '../extensionsJsonFile';
-
-/** What a workspace that uses remote Docker should recommend to everyone who opens it. */
-export function workspaceRecommendationIds(): string[] {
-  return ['ms-vscode-remote.remote-ssh', dockerExtensionToInstall()];
-}
+import { workspaceRecommendationIds } from '../../core/workspace/extensionsJson';
+import { addFolderRecommendations, extensionsJsonUri } from '../workspace/extensionsJsonFile';
 
 export interface AddRecommendationsArgs {
   /** The workspace folder (URI string or absolute path); asked for when omitted and there are several. */

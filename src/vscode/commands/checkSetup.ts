@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { DoctorCancelledError, runDoctor, type DoctorReport } from '../../core/doctor';
-import { showReport } from '../doctorReportView';
-import { ensureTarget } from '../hostTarget';
+import { DoctorCancelledError, runDoctor, type DoctorReport } from '../../core/doctor/doctor';
+import { showReport } from '../ui/doctorReportView';
+import { ensureTarget } from '../ssh/hostTarget';
 import { log } from '../log';
 import { setupPath } from '../setupState';
-import { sshConfigFile } from '../sshConfigFile';
-import { refreshSteps } from '../stepState';
+import { sshConfigFile } from '../ssh/sshConfigFile';
+import { refreshSteps } from '../walkthrough/stepState';
 
 /**
  * Runs the doctor for the chosen host and path with a cancellable progress notification, sets the

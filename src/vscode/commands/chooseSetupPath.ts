@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { log } from '../log';
 import { isSetupPath, setSetupPath, type SetupPath } from '../setupState';
-import { applySetupPathContext } from '../stepState';
+import { applySetupPathContext } from '../walkthrough/stepState';
 
 /**
  * "Can your source code live on the server?" The answer hides the other path's steps in the

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { createAndUseDockerContext, dockerContextNameFor } from '../../core/dockerContext';
-import { containerToolsId as ContainerToolsId, dockerHostFor, dockerHostSettings } from '../../core/dockerHost';
-import { parseTarget } from '../../core/hostSpec';
-import { ensureTarget } from '../hostTarget';
+import { createAndUseDockerContext, dockerContextNameFor } from '../../core/docker/dockerContext';
+import { containerToolsId as ContainerToolsId, dockerHostFor, dockerHostSettings } from '../../core/docker/dockerHost';
+import { parseTarget } from '../../core/ssh/hostSpec';
+import { ensureTarget } from '../ssh/hostTarget';
 import { setCurrentTarget } from '../setupState';
-import { installedDockerGeneration, valuesAtScope } from '../dockerSettings';
+import { installedDockerGeneration, valuesAtScope } from '../docker/dockerSettings';
 import { log } from '../log';
-import { defaultSshConfigPath } from '../../core/sshConfig/paths';
-import { sshConfigFile } from '../sshConfigFile';
+import { defaultSshConfigPath } from '../../core/ssh/config/paths';
+import { sshConfigFile } from '../ssh/sshConfigFile';
 
 /** The argument API (tests, automation); anything left out is asked for. */
 export interface ConfigureDockerHostArgs {

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { parseTarget } from '../../core/hostSpec';
-import { RemoteSshExtensionIds } from '../../core/remoteSshProduct';
-import { ensureTarget } from '../hostTarget';
+import { parseTarget } from '../../core/ssh/hostSpec';
+import { RemoteSshExtensionIds } from '../../core/remote/remoteSshProduct';
+import { ensureTarget } from '../ssh/hostTarget';
 import { log } from '../log';
-import { findRemoteOpener, openRemoteWindow } from '../remoteWindowOpener';
-import { CommandIds } from './commandIds';
+import { findRemoteOpener, openRemoteWindow } from '../remote/remoteWindowOpener';
+import { CommandIds } from '../commandIds';
 
 /**
  * Opens a Remote-SSH window on the host with whatever the installed Remote-SSH really offers

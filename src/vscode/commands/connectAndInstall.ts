@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
-import { createIntent, type ConnectIntent } from '../../core/connectIntent';
-import { runConnectChecks } from '../../core/connectChecks';
-import { nextConnectStep, type CheckOutcome, type ConnectFix } from '../../core/connectPlan';
-import { validateAlias } from '../../core/hostSpec';
-import { dockerExtensionToInstall } from '../../core/remoteDockerExtension';
-import { resolveHost } from '../../core/sshConfig/resolveHost';
-import { writeIntent } from '../connectIntentStore';
-import { chooseTarget } from '../hostTarget';
+import { createIntent, type ConnectIntent } from '../../core/remote/connectIntent';
+import { runConnectChecks } from '../../core/remote/connectChecks';
+import { nextConnectStep, type CheckOutcome, type ConnectFix } from '../../core/remote/connectPlan';
+import { validateAlias } from '../../core/ssh/hostSpec';
+import { dockerExtensionToInstall } from '../../core/docker/remoteDockerExtension';
+import { resolveHost } from '../../core/ssh/config/resolveHost';
+import { writeIntent } from '../remote/connectIntentStore';
+import { chooseTarget } from '../ssh/hostTarget';
 import { extensionContext } from '../extensionContext';
 import { log } from '../log';
-import { writeRemoteSshSettings, type RemoteSshSettingsResult } from '../remoteSshSettingsWriter';
-import { findRemoteOpener, openRemoteWindow } from '../remoteWindowOpener';
-import { sshConfigFile } from '../sshConfigFile';
-import { runInTerminal } from '../terminalProcess';
-import { CommandIds } from './commandIds';
+import { writeRemoteSshSettings, type RemoteSshSettingsResult } from '../remote/remoteSshSettingsWriter';
+import { findRemoteOpener, openRemoteWindow } from '../remote/remoteWindowOpener';
+import { sshConfigFile } from '../ssh/sshConfigFile';
+import { runInTerminal } from '../ui/terminalProcess';
+import { CommandIds } from '../commandIds';
 import { trustHost } from './trustHost';
 
 export interface ConnectAndInstallArgs {

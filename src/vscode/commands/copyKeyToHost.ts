@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { parseTarget } from '../../core/hostSpec';
-import { ensureTarget } from '../hostTarget';
-import { pickKey } from '../pickKey';
-import { runInTerminal } from '../terminalProcess';
-import { sshConfigFile } from '../sshConfigFile';
+import { parseTarget } from '../../core/ssh/hostSpec';
+import { ensureTarget } from '../ssh/hostTarget';
+import { pickKey } from '../ssh/pickKey';
+import { runInTerminal } from '../ui/terminalProcess';
+import { sshConfigFile } from '../ssh/sshConfigFile';
 
 /**
  * `ssh-copy-id -i KEY.pub -F CONFIG -- HOST` in a terminal: the host's password prompt is real and

@@ -1,8 +1,8 @@
 import { hostname, userInfo } from 'node:os';
 import * as vscode from 'vscode';
-import { validateIdentityFile } from '../../core/hostSpec';
-import { defaultKeyPath, keyFileExists } from '../../core/localKeys';
-import { runInTerminal } from '../terminalProcess';
+import { validateIdentityFile } from '../../core/ssh/hostSpec';
+import { defaultKeyPath, keyFileExists } from '../../core/ssh/localKeys';
+import { runInTerminal } from '../ui/terminalProcess';
 
 /**
  * `ssh-keygen -t ed25519` in a terminal, so the passphrase prompt is ssh-keygen's own. ed25519 is

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { dockerExtensionToInstall } from '../../core/remoteDockerExtension';
-import { installExtensionOnHost, runsOnRemoteHost } from '../dockerExtensionPresence';
+import { dockerExtensionToInstall } from '../../core/docker/remoteDockerExtension';
+import { installExtensionOnHost, runsOnRemoteHost } from '../docker/dockerExtensionPresence';
 import { extensionContext } from '../extensionContext';
 import { log } from '../log';
-import { CommandIds } from './commandIds';
+import { CommandIds } from '../commandIds';
 
 /**
  * Installs the Docker extension on the SSH host. It must run in the Remote-SSH window: there

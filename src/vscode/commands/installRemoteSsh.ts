@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { remoteSshExtensionFor, RemoteSshExtensionIds } from '../../core/remoteSshProduct';
+import { remoteSshExtensionFor, RemoteSshExtensionIds } from '../../core/remote/remoteSshProduct';
 import { log } from '../log';
 
 /**

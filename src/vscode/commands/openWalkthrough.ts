@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { WalkthroughId } from './commandIds';
+import { WalkthroughId } from '../commandIds';
 
 const walkthroughTitle = 'Remote Docker over SSH';
 

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { isBadInput } from '../../core/errors';
 import { log } from '../log';
-import { refreshSteps } from '../stepState';
+import { refreshSteps } from '../walkthrough/stepState';
 import { addHost } from './addHost';
 import { addKeyToAgent } from './addKeyToAgent';
 import { checkSetup } from './checkSetup';
 import { chooseSetupPath } from './chooseSetupPath';
-import { CommandIds, type CommandId } from './commandIds';
+import { CommandIds, type CommandId } from '../commandIds';
 import { configureDockerHost } from './configureDockerHost';
 import { connect } from './connect';
 import { copyKeyToHost } from './copyKeyToHost';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { agentStartInstructions, listAgentIdentities } from '../../core/agent';
+import { agentStartInstructions, listAgentIdentities } from '../../core/ssh/agent';
 import { log } from '../log';
-import { runInTerminal } from '../terminalProcess';
-import { CommandIds } from './commandIds';
+import { runInTerminal } from '../ui/terminalProcess';
+import { CommandIds } from '../commandIds';
 
 /**
  * Gets an ssh-agent running the way each OS wants it (FIELD-NOTES, seed page):

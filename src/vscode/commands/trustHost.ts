@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { scanHostKeys, trustHostKey, type HostKey } from '../../core/knownHosts';
-import { ensureTarget } from '../hostTarget';
+import { scanHostKeys, trustHostKey, type HostKey } from '../../core/ssh/knownHosts';
+import { ensureTarget } from '../ssh/hostTarget';
 import { log } from '../log';
-import { sshConfigFile } from '../sshConfigFile';
-import { CommandIds } from './commandIds';
+import { sshConfigFile } from '../ssh/sshConfigFile';
+import { CommandIds } from '../commandIds';
 
 const scanTimeoutMs = 15_000;
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { useWorkspaceSshConfig } from './support/workspaceSshConfig';
-import { CommandIds } from '../../../src/vscode/commands/commandIds';
+import { CommandIds } from '../../../src/vscode/commandIds';
 
 const extensionId = 'remote-docker-ssh.remote-docker-ssh';
 

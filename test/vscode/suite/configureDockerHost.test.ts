@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { CommandIds } from '../../../src/vscode/commands/commandIds';
+import { CommandIds } from '../../../src/vscode/commandIds';
 
 const extensionId = 'remote-docker-ssh.remote-docker-ssh';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { useWorkspaceSshConfig } from './support/workspaceSshConfig';
-import { OpenRemoteSshId, remoteSshExtensionFor } from '../../../src/core/remoteSshProduct';
-import { CommandIds } from '../../../src/vscode/commands/commandIds';
+import { OpenRemoteSshId, remoteSshExtensionFor } from '../../../src/core/remote/remoteSshProduct';
+import { CommandIds } from '../../../src/vscode/commandIds';
 
 const extensionId = 'remote-docker-ssh.remote-docker-ssh';
 

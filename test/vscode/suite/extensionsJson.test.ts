@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { addFolderRecommendations } from '../../../src/vscode/extensionsJsonFile';
+import { addFolderRecommendations } from '../../../src/vscode/workspace/extensionsJsonFile';
 
 // The extensions.json writer in the real extension host: workspace.fs on disk, and the editor's
 // buffer when the file is open. The fixture has comments and trailing commas.

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { useWorkspaceSshConfig } from './support/workspaceSshConfig';
 import { startRig, type Rig } from '../../fixtures/rig/index';
-import { CommandIds } from '../../../src/vscode/commands/commandIds';
+import { CommandIds } from '../../../src/vscode/commandIds';
 
 const extensionId = 'remote-docker-ssh.remote-docker-ssh';
 

@@ -1,0 +1,79 @@
+import type { ProcessResult } from '../../runner';
+import type { HostTarget } from '../../ssh/doctorTarget';
+import type { EffectiveSshConfig } from '../../ssh/sshEffectiveConfig';
+import type { AgentIdentity } from '../../ssh/agent';
+import type { HostKey, KnownHostEntry } from '../../ssh/knownHosts';
+import type { RemoteProbe } from '../remoteProbe';
+import type { FixContext } from '../fixes';
+import type { CheckId, CheckResult, DoctorPath } from './types';
+
+/** A gathered fact and how long gathering it took. */
+export interface Timed<T> {
+  readonly value: T;
+  readonly ms: number;
+}
+
+export interface IdentityFileInfo {
+  readonly path: string;
+  /** From the .pub next to it, when there is one. */
+  readonly fingerprint?: string;
+}
+
+/**
+ * Everything the doctor learned from the machine, gathered concurrently before any check is
+ * judged. A fact is undefined when no selected check needs it.
+ */
+export interface DoctorFacts {
+  readonly targetText: string;
+  readonly target: HostTarget;
+  readonly path: DoctorPath;
+  readonly configFile?: string;
+  readonly platform: NodeJS.Platform;
+  readonly dockerHost: string;
+  readonly sshVersion?: Timed<ProcessResult>;
+  readonly effective?: Timed<{ config?: EffectiveSshConfig; result: ProcessResult }>;
+  readonly agent?: Timed<{ result: ProcessResult; identities: AgentIdentity[] }>;
+  readonly identityFiles?: Timed<IdentityFileInfo[]>;
+  readonly hostKeys?: Timed<{ known: KnownHostEntry[]; offered: HostKey[]; scan?: ProcessResult }>;
+  readonly probe?: Timed<{ result: ProcessResult; parsed: RemoteProbe }>;
+  readonly localDocker?: Timed<ProcessResult>;
+  readonly roundtrip?: Timed<ProcessResult>;
+}
+
+/** Verdict of one check before the doctor stamps its id. */
+export type Verdict = Omit<CheckResult, 'id'>;
+
+/** Results of the checks judged so far, for the ones that depend on them. */
+export type EarlierResults = ReadonlyMap<CheckId, CheckResult>;
+
+export function pass(message: string, durationMs: number): Verdict {
+  return { status: 'pass', message, durationMs: Math.round(durationMs) };
+}
+
+export function skip(message: string): Verdict {
+  return { status: 'skip', message, durationMs: 0 };
+}
+
+export function fixContextOf(facts: DoctorFacts, extra: Partial<FixContext> = {}): FixContext {
+  const config = facts.effective?.value.config;
+  const identity = facts.identityFiles?.value[0]?.path ?? (config ? config.list('identityfile').map((file) => config.expandPath(file))[0] : undefined);
+  const knownHostsFile = config ? config.list('userknownhostsfile').map((file) => config.expandPath(file))[0] : undefined;
+  return {
+    target: facts.targetText,
+    configFile: facts.configFile,
+    path: facts.path,
+    platform: facts.platform,
+    remoteUser: facts.probe?.value.parsed.user ?? config?.user,
+    hostname: config?.hostname,
+    port: config?.port,
+    knownHostsName: config?.knownHostsName,
+    knownHostsFile,
+    identityFile: identity,
+    ...extra,
+  };
+}
+
+/** True when an earlier check that this one builds on did not pass (a skipped one counts as not passing). */
+export function blockedBy(earlier: EarlierResults, ids: readonly CheckId[]): CheckResult | undefined {
+  return ids.map((id) => earlier.get(id)).find((result) => result !== undefined && result.status !== 'pass');
+}

@@ -1,0 +1,71 @@
+import { diagnoseSsh, firstErrorLine } from '../diagnose';
+import { fixFor } from '../fixes';
+import { unreachableCodes, type FailureCode } from '../failureCodes';
+import { judgeHostKeys } from '../../ssh/knownHosts';
+import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
+
+/**
+ * ssh checks the host key before it authenticates: a session that logged in, or that got as far
+ * as a refused key, has passed StrictHostKeyChecking=yes against known_hosts.
+ */
+export function hostKeyVerifiedBySession(started: boolean, sshCode: FailureCode | undefined): boolean {
+  return started || sshCode === 'auth-publickey-denied';
+}
+
+/**
+ * known_hosts (`ssh-keygen -F`) against what the host offers (`ssh-keyscan`). Reaching the host
+ * is judged here too, from the one real ssh session: a name that does not resolve, a refused
+ * port or no answer is the first thing that stands between the user and the host key.
+ */
+export function hostKeyCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
+  if (blockedBy(earlier, ['ssh-client'])) return skip('Skipped: needs the ssh client.');
+  const probe = facts.probe?.value.result;
+  const sshCode = probe ? diagnoseSsh(probe) : undefined;
+  const config = facts.effective?.value.config;
+  const hostKeys = facts.hostKeys?.value;
+  const ms = Math.max(facts.hostKeys?.ms ?? 0, sshCode !== undefined ? (facts.probe?.ms ?? 0) : 0);
+  if (!config) {
+    const result = facts.effective?.value.result;
+    return { status: 'fail', code: 'bad-target', message: `ssh cannot read the configuration for ${facts.targetText}: ${firstErrorLine(result?.stderr ?? '')}`, fix: fixFor('bad-target', fixContextOf(facts)), durationMs: Math.round(facts.effective?.ms ?? 0) };
+  }
+  if (sshCode !== undefined && unreachableCodes.has(sshCode)) {
+    const line = firstErrorLine(probe!.stderr) || (probe!.timedOut ? `no answer within the time limit` : '');
+    return { status: 'fail', code: sshCode, message: `Cannot reach ${config.hostname} port ${config.port}: ${line}`, fix: fixFor(sshCode, fixContextOf(facts)), durationMs: Math.round(ms) };
+  }
+  const offered = hostKeys?.offered ?? [];
+  const known = hostKeys?.known ?? [];
+  const verdict = offered.length > 0 ? judgeHostKeys(known, offered) : undefined;
+  const offeredText = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
+  const knownFile = known[0]?.file ?? fixContextOf(facts).knownHostsFile;
+  if (verdict === 'changed' || verdict === 'revoked' || sshCode === 'host-key-changed') {
+    const fingerprint = offered.find((key) => known.some((entry) => entry.type === key.type))?.fingerprint ?? offered[0]?.fingerprint;
+    return {
+      status: 'fail',
+      code: 'host-key-changed',
+      message: `SECURITY: the host key of ${config.knownHostsName} has CHANGED. known_hosts (${knownFile}) has ${known.map((entry) => `${entry.type} ${entry.fingerprint}`).join(', ')}; the host now offers ${offeredText || 'a different key'}. Someone may be intercepting the connection, or the server was reinstalled.`,
+      fix: fixFor('host-key-changed', fixContextOf(facts, { offeredFingerprint: fingerprint, knownHostsFile: knownFile })),
+      durationMs: Math.round(ms),
+    };
+  }
+  if (verdict === 'unknown' || sshCode === 'host-key-unknown') {
+    const fingerprint = offered[0]?.fingerprint;
+    return {
+      status: 'fail',
+      code: 'host-key-unknown',
+      message: `${config.knownHostsName} is not in known_hosts (${config.list('userknownhostsfile').join(', ') || 'none'}). It offers ${offeredText || 'a key ssh could not verify'}.`,
+      fix: fixFor('host-key-unknown', fixContextOf(facts, { offeredFingerprint: fingerprint })),
+      durationMs: Math.round(ms),
+    };
+  }
+  if (verdict === 'trusted') {
+    const match = offered.find((key) => known.some((entry) => entry.key === key.key))!;
+    return pass(`${config.knownHostsName} is known (${match.type} ${match.fingerprint} in ${known.find((entry) => entry.key === match.key)!.file}).`, ms);
+  }
+  // Nothing scanned: the session itself verified the key against known_hosts (StrictHostKeyChecking=yes).
+  if (facts.probe && hostKeyVerifiedBySession(facts.probe.value.parsed.started, sshCode)) {
+    const where = known.length > 0 ? ` (${known.map((entry) => `${entry.type} ${entry.fingerprint}`).join(', ')} in ${knownFile})` : '';
+    return pass(`${config.knownHostsName} is known${where}; ssh verified the key it offered${config.proxied ? ' through the configured proxy' : ''}.`, Math.max(ms, facts.probe.ms));
+  }
+  const scanError = firstErrorLine(hostKeys?.scan?.stderr ?? '');
+  return { status: 'fail', message: `Could not fetch the host key of ${config.hostname} port ${config.port}${scanError ? `: ${scanError}` : ''}.`, durationMs: Math.round(ms) };
+}

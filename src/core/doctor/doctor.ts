@@ -1,0 +1,203 @@
+import { readFile, stat } from 'node:fs/promises';
+import { BadInputError } from '../errors';
+import { Deadline } from '../deadline';
+import { parseDoctorTarget, dockerHostForTarget } from '../ssh/doctorTarget';
+import { readEffectiveSshConfig, type EffectiveSshConfig } from '../ssh/sshEffectiveConfig';
+import { sshCommandArgs } from '../ssh/sshInvocation';
+import { listAgentIdentities } from '../ssh/agent';
+import { fingerprintOf, lookupKnownHosts, scanOfferedKeys, scanTypesFor, type KnownHostEntry } from '../ssh/knownHosts';
+import { remoteProbeScript, parseRemoteProbe, type RemoteProbe } from './remoteProbe';
+import { runProcess, type ProcessResult } from '../runner';
+import { diagnoseSsh } from './diagnose';
+import { unreachableCodes } from './failureCodes';
+import { hostKeyVerifiedBySession } from './checks/hostKeyCheck';
+import { checksForPath, type CheckId, type CheckResult, type DoctorPath, type DoctorReport } from './checks/types';
+import type { DoctorFacts, EarlierResults, IdentityFileInfo, Timed, Verdict } from './checks/facts';
+import { sshClientCheck } from './checks/sshClientCheck';
+import { agentCheck } from './checks/agentCheck';
+import { identityCheck } from './checks/identityCheck';
+import { hostKeyCheck } from './checks/hostKeyCheck';
+import { authCheck } from './checks/authCheck';
+import { remoteDockerCliCheck } from './checks/remoteDockerCliCheck';
+import { remoteDockerEngineCheck } from './checks/remoteDockerEngineCheck';
+import { localDockerCliCheck } from './checks/localDockerCliCheck';
+import { dockerHostRoundtripCheck } from './checks/dockerHostRoundtripCheck';
+
+export type { CheckId, CheckResult, DoctorPath, DoctorReport } from './checks/types';
+
+export interface DoctorOptions {
+  readonly target: string;
+  readonly path: DoctorPath;
+  /** The ssh client config, passed to every ssh call as -F; ssh's own default when absent. */
+  readonly configFile?: string;
+  /** Bounds the whole doctor (default 10 s); every child still running then is killed. */
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Run only these checks (in the path's order). */
+  readonly only?: readonly CheckId[];
+  readonly platform?: NodeJS.Platform;
+}
+
+export const defaultDoctorTimeoutMs = 10_000;
+
+const judges: Record<CheckId, (facts: DoctorFacts, earlier: EarlierResults) => Verdict> = {
+  'ssh-client': sshClientCheck,
+  agent: agentCheck,
+  identity: identityCheck,
+  'host-key': hostKeyCheck,
+  auth: authCheck,
+  'remote-docker-cli': remoteDockerCliCheck,
+  'remote-docker-engine': remoteDockerEngineCheck,
+  'local-docker-cli': localDockerCliCheck,
+  'docker-host-roundtrip': dockerHostRoundtripCheck,
+};
+
+async function timed<T>(work: Promise<T>): Promise<Timed<T>> {
+  const started = performance.now();
+  const value = await work;
+  return { value, ms: performance.now() - started };
+}
+
+async function readIdentityFiles(paths: readonly string[]): Promise<IdentityFileInfo[]> {
+  return Promise.all(
+    paths.map(async (path) => {
+      const text = await readFile(`${path}.pub`, 'utf8').catch(() => undefined);
+      const blob = text?.trim().split(/\s+/)[1];
+      return { path, fingerprint: blob ? fingerprintOf(blob) : undefined };
+    }),
+  );
+}
+
+/** A --config that does not exist is a typo to report as bad input, not a failed check. */
+async function assertReadableFile(path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) throw new BadInputError(`the ssh config file ${path} does not exist or is not a file`);
+}
+
+/** The host's entries in every known_hosts file the config names (`ssh-keygen -F`). */
+function knownEntriesFor(config: EffectiveSshConfig | undefined, deadline: Deadline, env: NodeJS.ProcessEnv): Promise<KnownHostEntry[]> {
+  if (!config) return Promise.resolve([]);
+  const files = [...config.list('userknownhostsfile'), ...config.list('globalknownhostsfile')].map((file) => config.expandPath(file));
+  return lookupKnownHosts(config.knownHostsName, files, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env });
+}
+
+/**
+ * known_hosts entries for the host, and the keys it offers when they are worth fetching. For a
+ * known host the session (StrictHostKeyChecking=yes) verifies the key itself; ssh-keyscan then
+ * runs only when ssh rejected the key, to show what the host offers. ssh-keyscan cannot go through
+ * ProxyJump/ProxyCommand, so for those hosts the real session is the only judge.
+ */
+async function gatherHostKeys(config: EffectiveSshConfig | undefined, known: KnownHostEntry[], probe: Promise<Timed<{ result: ProcessResult; parsed: RemoteProbe }>>, deadline: Deadline, env: NodeJS.ProcessEnv) {
+  if (!config) return { known: [], offered: [] };
+  const processOptions = () => ({ timeoutMs: deadline.remainingMs(), signal: deadline.signal, env });
+  if (config.proxied) return { known, offered: [] };
+  if (known.length > 0) {
+    const session = await probe;
+    const code = diagnoseSsh(session.value.result);
+    if (hostKeyVerifiedBySession(session.value.parsed.started, code) || (code !== undefined && unreachableCodes.has(code))) return { known, offered: [] };
+  }
+  const scan = await scanOfferedKeys(config, { ...processOptions(), timeoutSeconds: deadline.remainingSeconds(), types: scanTypesFor(known) });
+  return { known, offered: scan.keys, scan: scan.result };
+}
+
+export class DoctorCancelledError extends Error {
+  constructor() {
+    super('the doctor was cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+/**
+ * Runs the checks of one path against a target. Everything independent starts at once: the
+ * local checks, `ssh -G` (then known_hosts and ssh-keyscan), ONE ssh session that runs the
+ * remote probe script, and on the DOCKER_HOST path one `docker -H ssh://…` round trip. The whole
+ * run costs about one SSH handshake. Bad input throws BadInputError before anything starts.
+ */
+export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
+  const started = performance.now();
+  const target = parseDoctorTarget(options.target);
+  if (options.configFile !== undefined) await assertReadableFile(options.configFile);
+  const selected = checksForPath[options.path].filter((id) => options.only === undefined || options.only.includes(id));
+  if (selected.length === 0) throw new BadInputError(`none of the checks asked for (${options.only?.join(', ')}) belong to the ${options.path} path; its checks are ${checksForPath[options.path].join(', ')}`);
+  const needs = (...ids: CheckId[]) => ids.some((id) => selected.includes(id));
+  const deadline = new Deadline(options.timeoutMs ?? defaultDoctorTimeoutMs, options.signal);
+  const env = options.env ?? process.env;
+  const run = (file: string, args: readonly string[], input?: string) => runProcess(file, args, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env, input });
+  const dockerHost = dockerHostForTarget(target);
+
+  try {
+    const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
+    const agent = needs('agent', 'identity') ? timed(listAgentIdentities({ timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
+    const probe = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine')
+      ? timed(
+          run('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s']), remoteProbeScript).then((result) => ({ result, parsed: parseRemoteProbe(result.stdout) })),
+        )
+      : undefined;
+    const effective = needs('identity', 'host-key', 'auth', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
+    const known = needs('host-key', 'docker-host-roundtrip') ? effective!.then(({ value }) => knownEntriesFor(value.config, deadline, env)) : undefined;
+    const identityFiles = needs('identity')
+      ? effective!.then(({ value }) => timed(readIdentityFiles(value.config ? value.config.list('identityfile').map((file) => value.config!.expandPath(file)) : [])))
+      : undefined;
+    const hostKeys = needs('host-key') ? Promise.all([effective!, known!]).then(([{ value }, entries]) => timed(gatherHostKeys(value.config, entries, probe!, deadline, env))) : undefined;
+    // The round trip runs the user's own docker CLI and its plain ssh, exactly as the Docker extension
+    // does, without our options. Only for a host already in known_hosts: with StrictHostKeyChecking
+    // accept-new or no in the user's config, that ssh would otherwise accept an unknown key silently.
+    const roundtripEnv = { ...env };
+    // -H must win: a DOCKER_CONTEXT in the environment would make the CLI refuse the combination.
+    delete roundtripEnv.DOCKER_CONTEXT;
+    const roundtrip = needs('docker-host-roundtrip')
+      ? known!.then((entries) =>
+          entries.length > 0
+            ? timed(runProcess('docker', ['-H', dockerHost, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
+            : undefined,
+        )
+      : undefined;
+    // The round trip's `docker version` also proves the local CLI (and prints its version): one Go start fewer.
+    const localDocker = needs('local-docker-cli') ? (roundtrip ?? Promise.resolve(undefined)).then((ran) => (ran ? undefined : timed(run('docker', ['--version'])))) : undefined;
+
+    // Wait for every child before judging or throwing: nothing may outlive runDoctor.
+    const pending = { sshVersion, agent, localDocker, probe, roundtrip, effective, known, identityFiles, hostKeys };
+    // The first failure stops the rest at once (they are killed) instead of letting them run out their time.
+    const settled = await Promise.allSettled(Object.values(pending).map((work) => work?.catch((error: unknown) => {
+      deadline.abort();
+      throw error;
+    })));
+    const failure = settled.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    const facts: DoctorFacts = {
+      targetText: options.target,
+      target,
+      path: options.path,
+      configFile: options.configFile,
+      platform: options.platform ?? process.platform,
+      dockerHost,
+      sshVersion: await sshVersion,
+      agent: await agent,
+      localDocker: await localDocker,
+      probe: await probe,
+      roundtrip: await roundtrip,
+      effective: await effective,
+      identityFiles: await identityFiles,
+      hostKeys: await hostKeys,
+    };
+    if (deadline.cancelledByCaller) throw new DoctorCancelledError();
+
+    const earlier = new Map<CheckId, CheckResult>();
+    const checks: CheckResult[] = [];
+    for (const id of selected) {
+      const result: CheckResult = { id, ...judges[id](facts, earlier) };
+      earlier.set(id, result);
+      checks.push(result);
+    }
+    return {
+      target: options.target,
+      path: options.path,
+      ok: checks.every((check) => check.status === 'pass'),
+      totalMs: Math.round(performance.now() - started),
+      checks,
+    };
+  } finally {
+    deadline.dispose();
+  }
+}

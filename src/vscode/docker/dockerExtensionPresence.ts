@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { ContainerToolsId, hasDockerExtension, LegacyDockerId } from '../../core/docker/remoteDockerExtension';
+import type { DockerExtensionPresence } from '../../core/remote/remoteFollowThrough';
+
+/**
+ * True when this extension host is the SSH host's: `getExtension` then sees exactly the
+ * extensions installed on the host. On the UI side it sees only local ones.
+ */
+export function runsOnRemoteHost(context: vscode.ExtensionContext): boolean {
+  return vscode.env.remoteName !== undefined && context.extension.extensionKind === vscode.ExtensionKind.Workspace;
+}
+
+export function dockerExtensionPresence(context: vscode.ExtensionContext): DockerExtensionPresence {
+  if (!runsOnRemoteHost(context)) {
+    return 'unknown';
+  }
+  const installed = [ContainerToolsId, LegacyDockerId].filter((id) => vscode.extensions.getExtension(id) !== undefined);
+  return hasDockerExtension(installed) ? 'installed' : 'missing';
+}
+
+/** Installs an extension where the workbench puts it: for a workspace-kind extension in an SSH window, on the host. */
+export async function installExtensionOnHost(context: vscode.ExtensionContext, id: string, waitMs = 30_000): Promise<DockerExtensionPresence> {
+  await vscode.commands.executeCommand('workbench.extensions.installExtension', id);
+  if (!runsOnRemoteHost(context)) {
+    return 'unknown';
+  }
+  // The new extension reaches this host's registry a moment after the command returns.
+  return new Promise((resolve) => {
+    if (dockerExtensionPresence(context) === 'installed') {
+      resolve('installed');
+      return;
+    }
+    const timer = setTimeout(() => {
+      listener.dispose();
+      resolve(dockerExtensionPresence(context));
+    }, waitMs);
+    const listener = vscode.extensions.onDidChange(() => {
+      if (dockerExtensionPresence(context) === 'installed') {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve('installed');
+      }
+    });
+  });
+}

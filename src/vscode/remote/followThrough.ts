@@ -1,0 +1,163 @@
+import * as vscode from 'vscode';
+import { chooseServerRestart } from '../../core/remote/remoteOpener';
+import { nextFollowThroughStep, type EngineResult, type FollowThroughFacts } from '../../core/remote/remoteFollowThrough';
+import { SetupCompletedKey } from '../../core/workspace/recommendationPrompt';
+import { clearIntent, readIntent, writeIntent } from './connectIntentStore';
+import { dockerExtensionPresence, installExtensionOnHost } from '../docker/dockerExtensionPresence';
+import { checkEngineOfHost } from './remoteEngineCheck';
+import { availableCommands } from './remoteWindowOpener';
+import { runInTerminal } from '../ui/terminalProcess';
+import { CommandIds } from '../commandIds';
+import { log } from '../log';
+
+/**
+ * Called from activate(). Costs one globalState read when no intent is pending — the case in
+ * almost every window — and returns at once; the work itself runs after activation.
+ */
+export function resumeConnectIntent(context: vscode.ExtensionContext): void {
+  const intent = readIntent(context);
+  if (intent === undefined || vscode.env.remoteName !== 'ssh-remote') {
+    return;
+  }
+  setTimeout(() => {
+    void followThrough(context).catch((error: unknown) => {
+      log().error(`Follow-through failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }, 0);
+}
+
+/** Carries out the steps of core/remoteFollowThrough until it says stop. Exported for tests. */
+export async function followThrough(context: vscode.ExtensionContext): Promise<FollowThroughFacts['engine'] | undefined> {
+  let facts: FollowThroughFacts = {
+    remoteName: vscode.env.remoteName,
+    intent: readIntent(context),
+    now: Date.now(),
+    dockerExtension: dockerExtensionPresence(context),
+    installAttempted: false,
+    engine: undefined,
+    groupFix: 'not-offered',
+  };
+  const alias = facts.intent?.alias ?? '';
+
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finishing the Docker setup on {0}', alias), cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      for (;;) {
+        if (token.isCancellationRequested) {
+          log().info('Follow-through cancelled by the user; intent cleared.');
+          await clearIntent(context);
+          return facts.engine;
+        }
+        const step = nextFollowThroughStep(facts);
+        log().info(`Follow-through step: ${step.kind}`);
+        switch (step.kind) {
+          case 'nothing':
+            return facts.engine;
+          case 'discard-expired':
+            log().info('The connect intent is older than 10 minutes; discarded.');
+            await clearIntent(context);
+            return facts.engine;
+          case 'install-extension': {
+            progress.report({ message: vscode.l10n.t('Installing {0} on the host…', step.extensionId) });
+            let presence = facts.dockerExtension;
+            try {
+              presence = await installExtensionOnHost(context, step.extensionId);
+            } catch (error) {
+              log().warn(`Installing ${step.extensionId} failed: ${String(error)}`);
+            }
+            facts = { ...facts, installAttempted: true, dockerExtension: presence };
+            break;
+          }
+          case 'check-engine': {
+            progress.report({ message: vscode.l10n.t('Checking the Docker engine…') });
+            const engine: EngineResult = await checkEngineOfHost(context, alias, abort.signal);
+            log().info(`Engine: ${engine.status}${engine.code ? ` (${engine.code})` : ''} ${engine.message ?? ''}`);
+            facts = { ...facts, engine };
+            break;
+          }
+          case 'offer-docker-group':
+            facts = { ...facts, groupFix: await offerDockerGroup(alias, token) };
+            break;
+          case 'restart-server':
+            await restartServer(context, alias);
+            return facts.engine;
+          case 'give-up':
+            await clearIntent(context);
+            reportFailure(alias, step.code, step.message);
+            return facts.engine;
+          case 'done':
+            await clearIntent(context);
+            await context.globalState.update(SetupCompletedKey, true);
+            void vscode.window.showInformationMessage(
+              vscode.l10n.t('Docker on {0} is ready: {1} is installed on the host and the engine answers. {2}', alias, step.extensionId, facts.engine?.message ?? ''),
+            );
+            return facts.engine;
+        }
+      }
+    },
+  );
+}
+
+/** Offers the docker group in a remote terminal; the command is fixed, nothing from the user reaches the shell. */
+async function offerDockerGroup(alias: string, token: vscode.CancellationToken): Promise<'accepted' | 'declined'> {
+  const add = vscode.l10n.t('Add me to the docker group');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('The Docker engine on {0} refuses your user (permission denied on its socket). Add your user to the docker group? A terminal on the host runs sudo usermod -aG docker $USER and asks for your password.', alias),
+    add,
+  );
+  if (answer !== add) {
+    return 'declined';
+  }
+  const exitCode = await runInTerminal(vscode.l10n.t('Remote Docker: docker group'), '/bin/sh', ['-c', 'sudo usermod -aG docker "$USER"'], token);
+  log().info(`usermod exited with ${exitCode}`);
+  return exitCode === 0 ? 'accepted' : 'declined';
+}
+
+/**
+ * Group membership reaches only processes started after it: the VS Code server must restart.
+ * The intent survives the restart (with a fresh timestamp and the restart counted) so the
+ * follow-through checks again in the reconnected window, and stops if it is still denied.
+ */
+async function restartServer(context: vscode.ExtensionContext, alias: string): Promise<void> {
+  const intent = readIntent(context);
+  if (intent !== undefined) {
+    await writeIntent(context, { ...intent, createdAt: Date.now(), serverRestarts: intent.serverRestarts + 1 });
+  }
+  const restart = chooseServerRestart(await availableCommands());
+  if (restart.kind === 'manual') {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('You are in the docker group now. Close every window connected to {0} and connect again, so that a new VS Code server starts with the new group.', alias),
+    );
+    return;
+  }
+  const go = vscode.l10n.t('Restart and reconnect');
+  const answer = await vscode.window.showInformationMessage(
+    vscode.l10n.t('You are in the docker group now. Restart the VS Code server on {0} to use it? Every window connected to {0} reconnects.', alias),
+    { modal: true },
+    go,
+  );
+  if (answer !== go) {
+    await clearIntent(context);
+    return;
+  }
+  await vscode.commands.executeCommand(restart.command);
+  await vscode.commands.executeCommand('workbench.action.reloadWindow');
+}
+
+function reportFailure(alias: string, code: string, message: string | undefined): void {
+  const check = vscode.l10n.t('Check setup');
+  const showLog = vscode.l10n.t('Show log');
+  const text =
+    code === 'docker-extension-not-installed'
+      ? vscode.l10n.t('The Docker extension could not be installed on {0}. Install it from the Extensions view ("Install in SSH: {0}").', alias)
+      : vscode.l10n.t('Docker on {0} is not ready yet: {1}', alias, message ?? code);
+  void vscode.window.showErrorMessage(text, check, showLog).then((answer) => {
+    if (answer === check) {
+      void vscode.commands.executeCommand(CommandIds.checkSetup);
+    } else if (answer === showLog) {
+      void vscode.commands.executeCommand(CommandIds.showLog);
+    }
+  });
+}

@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import type { DoctorReport } from '../../core/doctor/doctor';
+import { CommandIds } from '../commandIds';
+import { FixCommandByCode, ReportCommands } from './fixCommands';
+
+/**
+ * The doctor's report as a small static page: one row per check, and a button on every failure
+ * that has a fix command. No scripts: the buttons are `command:` links that the webview allows
+ * for our own fix commands only.
+ */
+let panel: vscode.WebviewPanel | undefined;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function fixLabel(command: string): string {
+  switch (command) {
+    case CommandIds.startAgent:
+      return vscode.l10n.t('Start ssh-agent');
+    case CommandIds.addKeyToAgent:
+      return vscode.l10n.t('Add the key to the agent');
+    case CommandIds.trustHost:
+      return vscode.l10n.t('Check and trust the host key');
+    case CommandIds.addHost:
+      return vscode.l10n.t('Check the host in the SSH config');
+    case CommandIds.copyKeyToHost:
+      return vscode.l10n.t('Authorize the key on the host');
+    default:
+      return vscode.l10n.t('Fix');
+  }
+}
+
+export function renderReportHtml(report: DoctorReport, cspSource: string): string {
+  const statusText: Record<string, string> = { pass: vscode.l10n.t('passed'), fail: vscode.l10n.t('failed'), skip: vscode.l10n.t('skipped') };
+  const rows = report.checks
+    .map((check) => {
+      const command = check.status === 'fail' && check.code ? FixCommandByCode[check.code] : undefined;
+      const button = command ? `<a class="button" href="command:${command}">${escapeHtml(fixLabel(command))}</a>` : '';
+      const fix = check.status === 'fail' && check.fix ? `<div class="fix">${escapeHtml(check.fix)}</div>` : '';
+      return `<tr class="${check.status}"><td class="status">${escapeHtml(statusText[check.status] ?? check.status)}</td><td><code>${escapeHtml(check.id)}</code></td><td>${escapeHtml(check.message)}${fix}${button}</td><td class="ms">${Math.round(check.durationMs)} ms</td></tr>`;
+    })
+    .join('\n');
+  const summary = report.ok ? vscode.l10n.t('Everything works.') : vscode.l10n.t('Some checks failed. Each failure says what to do next.');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'unsafe-inline';">
+<style>
+body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 20px; }
+table { border-collapse: collapse; width: 100%; } td { padding: 6px 8px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
+tr.fail .status { color: var(--vscode-errorForeground); font-weight: 600; } tr.pass .status { color: var(--vscode-testing-iconPassed); }
+tr.skip { opacity: .7; } td code { white-space: nowrap; } .ms { color: var(--vscode-descriptionForeground); white-space: nowrap; } .fix { margin-top: 4px; color: var(--vscode-descriptionForeground); }
+a.button { display: inline-block; margin-top: 6px; padding: 3px 10px; background: var(--vscode-button-background); color: var(--vscode-button-foreground); text-decoration: none; border-radius: 2px; }
+</style></head><body>
+<h2>${escapeHtml(vscode.l10n.t('Checks for {0} ({1})', report.target, report.path))}</h2>
+<p>${escapeHtml(summary)} ${escapeHtml(vscode.l10n.t('{0} ms in all.', Math.round(report.totalMs)))}</p>
+<table>${rows}</table>
+<p><a class="button" href="command:${CommandIds.checkSetup}">${escapeHtml(vscode.l10n.t('Check again'))}</a> <a class="button" href="command:${CommandIds.showLog}">${escapeHtml(vscode.l10n.t('Show Log'))}</a></p>
+</body></html>`;
+}
+
+export function showReport(report: DoctorReport): void {
+  if (!panel) {
+    panel = vscode.window.createWebviewPanel('remoteDockerSsh.report', vscode.l10n.t('Remote Docker: setup checks'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: false,
+      enableCommandUris: ReportCommands,
+      localResourceRoots: [],
+    });
+    panel.onDidDispose(() => {
+      panel = undefined;
+    });
+  }
+  panel.webview.html = renderReportHtml(report, panel.webview.cspSource);
+  panel.reveal(undefined, true);
+}

@@ -1,0 +1,209 @@
+import * as vscode from 'vscode';
+import { dockerHostFor } from '../../core/docker/dockerHost';
+import { runDoctor, type DoctorReport } from '../../core/doctor/doctor';
+import { checkLocalEngine } from '../../core/docker/localEngine';
+import { RemoteSshExtensionIds } from '../../core/remote/remoteSshProduct';
+import { listConfiguredHosts } from '../../core/ssh/config/configFiles';
+import { dockerExtensionPresence } from '../docker/dockerExtensionPresence';
+import { configuredDockerHost } from '../docker/dockerSettings';
+import { extensionContext } from '../extensionContext';
+import { log } from '../log';
+import { candidateKeys } from '../ssh/pickKey';
+import { currentTarget, setupPath } from '../setupState';
+import { sshConfigFile } from '../ssh/sshConfigFile';
+import { SetupPathContextKey, StepNames, stepContextKey, stepsPassedBy, type StepName } from './stepKeys';
+
+/**
+ * Turns real state into the walkthrough's `remoteDockerSsh.step.*` context keys. A step is set
+ * only from a probe (doctor checks, the ssh config, installed extensions, settings), never from a
+ * button click. Results are cached for a few seconds so that focus changes and back-to-back
+ * commands cost one round of checks.
+ */
+export interface StepSnapshot {
+  readonly at: number;
+  readonly target?: string;
+  readonly done: ReadonlySet<StepName>;
+  readonly report?: DoctorReport;
+  /** The host DOCKER_HOST points at (settings), or the connected ssh-remote. */
+  readonly activeDockerHost?: string;
+}
+
+const freshForMs = 5_000;
+let latest: StepSnapshot | undefined;
+let running: Promise<StepSnapshot> | undefined;
+/** The round that starts when the one in flight ends (at most one waits). */
+let queued: Promise<StepSnapshot> | undefined;
+const changed = new vscode.EventEmitter<StepSnapshot>();
+
+export const onDidChangeSteps = changed.event;
+
+export function latestSteps(): StepSnapshot | undefined {
+  return latest;
+}
+
+/** Sets the path key that hides the other path's steps. Reads globalState only (memory, no I/O). */
+export async function applySetupPathContext(): Promise<void> {
+  await vscode.commands.executeCommand('setContext', SetupPathContextKey, setupPath() ?? '');
+}
+
+/**
+ * Re-runs the checks unless a snapshot younger than a few seconds exists. `force` (after a command)
+ * always runs a new round, queued after one in flight so that it sees the latest state; a doctor
+ * report that a command just produced can be passed in to avoid running the doctor twice.
+ */
+export function refreshSteps(options: { force?: boolean; report?: DoctorReport } = {}): Promise<StepSnapshot> {
+  if (!options.force && !options.report) {
+    if (running) {
+      return running;
+    }
+    if (latest && Date.now() - latest.at < freshForMs) {
+      return Promise.resolve(latest);
+    }
+  }
+  if (queued && !options.report) {
+    // A round is already waiting to start after the one in flight: it will see this change too.
+    return queued;
+  }
+  const previous = running ?? Promise.resolve(undefined);
+  const next: Promise<StepSnapshot> = previous
+    .catch(() => undefined)
+    .then(() => {
+      if (queued === next) {
+        queued = undefined;
+      }
+      return computeSteps(options.report);
+    })
+    .then(async (snapshot) => {
+      await publish(snapshot);
+      return snapshot;
+    })
+    .finally(() => {
+      if (running === next) {
+        running = undefined;
+      }
+    });
+  if (running) {
+    queued = next;
+  }
+  running = next;
+  return next;
+}
+
+async function publish(snapshot: StepSnapshot): Promise<void> {
+  latest = snapshot;
+  await Promise.all(StepNames.map((name) => vscode.commands.executeCommand('setContext', stepContextKey(name), snapshot.done.has(name))));
+  log().debug(`Steps done: ${[...snapshot.done].join(', ') || 'none'}`);
+  changed.fire(snapshot);
+}
+
+function checkTimeoutMs(): number {
+  const seconds = vscode.workspace.getConfiguration('remoteDockerSsh').get<number>('checkTimeoutSeconds') ?? 10;
+  return Math.max(1, seconds) * 1000;
+}
+
+/** The ssh-remote host of this window (`ssh-remote+alias`), when it is a Remote-SSH window. */
+export function connectedRemoteHost(): string | undefined {
+  if (vscode.env.remoteName !== 'ssh-remote') {
+    return undefined;
+  }
+  const authority = vscode.workspace.workspaceFolders?.[0]?.uri.authority;
+  return authority?.startsWith('ssh-remote+') ? authority.slice('ssh-remote+'.length) : 'ssh-remote';
+}
+
+async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
+  const done = new Set<StepName>();
+  const target = currentTarget();
+  const configFile = sshConfigFile();
+  const inRemoteWindow = vscode.env.remoteName === 'ssh-remote';
+
+  if (setupPath()) {
+    done.add('pathChosen');
+  }
+  if (RemoteSshExtensionIds.some((id) => vscode.extensions.getExtension(id))) {
+    done.add('remoteSshInstalled');
+  }
+  if (inRemoteWindow) {
+    done.add('connected');
+    // In a Remote-SSH window this extension host runs on the SSH host and sees its extensions.
+    if (dockerExtensionPresence(extensionContext()) === 'installed') {
+      done.add('dockerExtensionOnRemote');
+    }
+    const engine = await checkLocalEngine({ timeoutMs: checkTimeoutMs() });
+    if (engine.status === 'pass') {
+      done.add('engineVerified');
+    }
+  }
+
+  const probes: Promise<void>[] = [];
+  let report = given;
+  if (target) {
+    probes.push(
+      listConfiguredHosts(configFile)
+        .then((hosts) => {
+          if (hosts.some((host) => host.alias === target)) {
+            done.add('hostConfigured');
+          }
+        })
+        .catch((error: unknown) => log().warn(`Reading ${configFile}: ${String(error)}`)),
+    );
+    if (!report && !inRemoteWindow) {
+      probes.push(
+        runDoctor({ target, path: setupPath() === 'remoteSsh' ? 'remote-ssh' : 'docker-host', configFile, timeoutMs: checkTimeoutMs() })
+          .then((result) => {
+            report = result;
+          })
+          .catch((error: unknown) => log().warn(`Checks for ${target} failed to run: ${String(error)}`)),
+      );
+    }
+    probes.push(
+      dockerHostFor(target, configFile)
+        .then((expected) => {
+          if (configuredDockerHost() === expected) {
+            done.add('dockerHostConfigured');
+          }
+        })
+        .catch((error: unknown) => log().warn(`DOCKER_HOST for ${target}: ${String(error)}`)),
+    );
+  }
+  probes.push(
+    candidateKeys()
+      .then((keys) => {
+        if (keys.length > 0) {
+          done.add('keyGenerated');
+        }
+      })
+      .catch(() => undefined),
+  );
+  await Promise.all(probes);
+  if (report) {
+    for (const step of stepsPassedBy(report.checks)) {
+      done.add(step);
+    }
+  }
+  const activeDockerHost = connectedRemoteHost() ?? configuredDockerHost();
+  return { at: Date.now(), target, done, report, activeDockerHost };
+}
+
+/**
+ * Wires the re-checks: when the window regains focus (the user may have fixed something in a
+ * terminal) and when relevant settings or extensions change. The first check is queued, not awaited,
+ * so activation does no I/O.
+ */
+export function startStepState(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    changed,
+    vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused) {
+        void refreshSteps();
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (['remote.SSH.configFile', 'containers.environment', 'docker.environment', 'docker.host'].some((key) => event.affectsConfiguration(key))) {
+        void refreshSteps({ force: true });
+      }
+    }),
+    vscode.extensions.onDidChange(() => void refreshSteps({ force: true })),
+  );
+  void applySetupPathContext();
+  setTimeout(() => void refreshSteps(), 0);
+}

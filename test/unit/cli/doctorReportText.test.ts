@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { formatDoctorReport } from '../../../src/cli/doctorReportText';
+import type { DoctorReport } from '../../../src/core/doctor/doctor';
+
+const esc = String.fromCharCode(27);
+
+const report: DoctorReport = {
+  target: 'box',
+  path: 'docker-host',
+  ok: false,
+  totalMs: 240,
+  checks: [
+    { id: 'ssh-client', status: 'pass', message: 'OpenSSH_9.2p1', durationMs: 5 },
+    { id: 'auth', status: 'fail', code: 'auth-publickey-denied', message: 'The host refused every key offered', fix: 'ssh-copy-id -i ~/.ssh/id_ed25519.pub box', durationMs: 200 },
+    { id: 'remote-docker-cli', status: 'skip', message: 'Skipped: needs an SSH login.', durationMs: 0 },
+  ],
+};
+
+describe('doctor report text', () => {
+  it('shows every check with its mark, code, fix and time', () => {
+    const text = formatDoctorReport(report, false);
+    assert.match(text, /✓ ssh-client +OpenSSH_9\.2p1 \(5 ms\)/);
+    assert.match(text, /✗ auth +The host refused every key offered \[auth-publickey-denied\] \(200 ms\)/);
+    assert.match(text, /fix: ssh-copy-id -i ~\/\.ssh\/id_ed25519\.pub box/);
+    assert.match(text, /- remote-docker-cli +Skipped: needs an SSH login\./);
+    assert.match(text, /1 check\(s\) failed \(240 ms\)\./);
+  });
+
+  it('uses colour only when asked', () => {
+    assert.ok(!formatDoctorReport(report, false).includes(esc));
+    assert.ok(formatDoctorReport(report, true).includes(`${esc}[31m`));
+  });
+});

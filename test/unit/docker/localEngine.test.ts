@@ -1,0 +1,26 @@
+import { strict as assert } from 'node:assert';
+import { checkLocalEngine, classifyEngineError } from '../../../src/core/docker/localEngine';
+
+describe('local engine check', () => {
+  it('maps the docker CLI complaints to the doctor codes', () => {
+    const denied = 'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.24/version": dial unix /var/run/docker.sock: connect: permission denied';
+    assert.equal(classifyEngineError(denied, false).code, 'docker-socket-permission');
+    assert.equal(classifyEngineError('Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?', false).code, 'docker-daemon-down');
+    assert.equal(classifyEngineError('', true).code, 'docker-daemon-down');
+  });
+
+  it('reports a missing docker binary as remote-docker-missing', async () => {
+    const result = await checkLocalEngine({ timeoutMs: 5000, dockerPath: '/nonexistent/docker' });
+    assert.equal(result.status, 'fail');
+    assert.equal(result.code, 'remote-docker-missing');
+  });
+
+  it('reports a daemon that is not there (real docker CLI, socket path that does not exist)', async function () {
+    const result = await checkLocalEngine({ timeoutMs: 10000, env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock', DOCKER_CONTEXT: '' } });
+    if (result.code === 'remote-docker-missing') {
+      this.skip(); // no docker CLI on this machine
+    }
+    assert.equal(result.status, 'fail');
+    assert.equal(result.code, 'docker-daemon-down');
+  });
+});

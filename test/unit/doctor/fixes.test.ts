@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { fixFor } from '../../../src/core/doctor/fixes';
+import { agentStartInstructions } from '../../../src/core/ssh/agent';
+import { failureCodes } from '../../../src/core/doctor/failureCodes';
+
+describe('fixes', () => {
+  const base = { target: 'box', path: 'remote-ssh' as const, platform: 'linux' as const, remoteUser: 'ann', identityFile: '/home/me/.ssh/id_ed25519' };
+
+  it('has a fix for every failure code', () => {
+    for (const code of failureCodes) assert.ok(fixFor(code, base).length > 20, code);
+  });
+
+  it('names the real actions the issue asks for', () => {
+    const socket = fixFor('docker-socket-permission', base);
+    assert.match(socket, /sudo usermod -aG docker ann/);
+    assert.match(socket, /Kill VS Code Server on Host/);
+    assert.match(fixFor('agent-no-identities', base), /`ssh-add \/home\/me\/\.ssh\/id_ed25519`/);
+    assert.match(fixFor('agent-no-identities', { ...base, platform: 'darwin' }), /ssh-add --apple-use-keychain/);
+    assert.match(fixFor('host-key-unknown', { ...base, offeredFingerprint: 'SHA256:abc' }), /remote-docker-ssh trust-host box --fingerprint SHA256:abc/);
+    assert.match(fixFor('host-key-changed', base), /never fixed automatically/);
+  });
+
+  it('gives the per-OS way to start an agent', () => {
+    assert.match(agentStartInstructions('win32'), /Set-Service -StartupType Automatic|sc config ssh-agent start=auto/);
+    assert.match(agentStartInstructions('darwin'), /UseKeychain yes/);
+    assert.match(agentStartInstructions('linux'), /eval "\$\(ssh-agent -s\)"/);
+  });
+});

@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { CommandIds } from '../../../src/vscode/commandIds';
+import { FixCommandByCode, ReportCommands } from '../../../src/vscode/ui/fixCommands';
+import { stepsPassedBy } from '../../../src/vscode/walkthrough/stepKeys';
+
+describe('step keys from doctor checks', () => {
+  it('sets a step only for a passing check', () => {
+    const done = stepsPassedBy([
+      { id: 'agent', status: 'pass' },
+      { id: 'identity', status: 'fail' },
+      { id: 'host-key', status: 'pass' },
+      { id: 'auth', status: 'skip' },
+      { id: 'docker-host-roundtrip', status: 'pass' },
+    ]);
+    assert.deepEqual([...done].sort(), ['agentRunning', 'dockerHostVerified', 'hostTrusted']);
+  });
+
+  it('counts a key held by the agent as a generated key', () => {
+    assert.deepEqual([...stepsPassedBy([{ id: 'identity', status: 'pass' }])].sort(), ['agentHasIdentity', 'keyGenerated']);
+  });
+});
+
+describe('fix commands for doctor failures', () => {
+  it('never offers a button for a changed host key', () => {
+    assert.equal(FixCommandByCode['host-key-changed'], undefined);
+  });
+
+  it('sends an unknown host key to trustHost and a refused key to copyKeyToHost', () => {
+    assert.equal(FixCommandByCode['host-key-unknown'], CommandIds.trustHost);
+    assert.equal(FixCommandByCode['auth-publickey-denied'], CommandIds.copyKeyToHost);
+    assert.equal(FixCommandByCode['agent-no-identities'], CommandIds.addKeyToAgent);
+  });
+
+  it('allows the report to run exactly its fix commands plus re-check and log', () => {
+    for (const command of Object.values(FixCommandByCode)) {
+      assert.ok(ReportCommands.includes(command));
+    }
+    assert.ok(ReportCommands.includes(CommandIds.checkSetup));
+    assert.ok(!ReportCommands.includes(CommandIds.generateKey as never));
+  });
+});
