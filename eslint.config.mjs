@@ -6,10 +6,23 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['src/core/**/*.ts', 'src/cli.ts', 'src/cli/**/*.ts'],
+    // The core serves the CLI, the walkthrough and the tests: it must run without VS Code.
+    files: ['src/core/**/*.ts'],
     rules: {
-      // The core serves the CLI and the tests: it must run without VS Code.
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core never imports vscode (DESIGN.md).' }] }],
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/core never imports vscode (src/README.md).' }],
+        patterns: [{ group: ['./vscode', './vscode/**', '../**/vscode', '../**/vscode/**'], message: 'src/core never imports src/vscode (src/README.md).' }],
+      }],
+    },
+  },
+  {
+    // The CLI is plain Node: it reaches the checks through src/core only.
+    files: ['src/cli.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The CLI never imports vscode (src/README.md).' }],
+        patterns: [{ group: ['./vscode', './vscode/**', '../**/vscode', '../**/vscode/**'], message: 'The CLI never imports src/vscode (src/README.md).' }],
+      }],
     },
   },
   {
