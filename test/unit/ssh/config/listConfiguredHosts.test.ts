@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { BadInputError } from '../../../../src/core/errors';
+import { addHost } from '../../../../src/core/ssh/config/addHost';
 import { listConfiguredHosts } from '../../../../src/core/ssh/config/configFiles';
 import { splitArguments, splitConfigLines } from '../../../../src/core/ssh/config/configLines';
 import { hostLineMatches } from '../../../../src/core/ssh/config/hostPatterns';
@@ -134,9 +136,6 @@ describe('a config path that is a folder', () => {
   it('is bad input for list and add, and nothing is written', async () => {
     const temp = await makeTempDir();
     try {
-      const { addHost } = await import('../../../../src/core/ssh/config/addHost');
-      const { BadInputError } = await import('../../../../src/core/errors');
-      const { readdir } = await import('node:fs/promises');
       await assert.rejects(listConfiguredHosts(temp.dir), (error: Error) => error instanceof BadInputError && /is a folder/.test(error.message));
       await assert.rejects(addHost(temp.dir, { alias: 'a', hostname: '192.0.2.1' }), (error: Error) => error instanceof BadInputError && /is a folder/.test(error.message));
       assert.deepEqual(await readdir(temp.dir), []);
