@@ -50,7 +50,9 @@ describe('reading ssh configs', () => {
 
     it('matches Host lines as ssh does: wildcards, case, negation, no comma lists', () => {
       assert.ok(hostLineMatches(['*'], 'web'));
-      assert.ok(hostLineMatches(['WEB?'], 'web1'));
+      // Case-sensitive, as OpenSSH's readconf.c (`ssh -G WEB` ignores `Host web`; see hostPatterns.test.ts).
+      assert.ok(hostLineMatches(['web?'], 'web1'));
+      assert.ok(!hostLineMatches(['WEB?'], 'web1'));
       assert.ok(hostLineMatches(['a', '*.internal'], 'db.internal'));
       assert.ok(!hostLineMatches(['*', '!web'], 'web'));
       assert.ok(!hostLineMatches(['a,web'], 'web'));
