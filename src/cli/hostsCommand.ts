@@ -30,9 +30,8 @@ async function listCommand(args: string[], io: CliStreams): Promise<number> {
     return ExitCode.ok;
   }
   const width = Math.max(...hosts.map((host) => host.alias.length));
-  for (const host of hosts) {
-    io.stdout.write(`${host.alias.padEnd(width)}  ${host.file}:${host.line}\n`);
-  }
+  // One write: 10,000 small writes to a pipe cost more than reading the config.
+  io.stdout.write(hosts.map((host) => `${host.alias.padEnd(width)}  ${host.file}:${host.line}\n`).join(''));
   return ExitCode.ok;
 }
 

@@ -1,4 +1,4 @@
-import { execa } from 'execa';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 /** What a finished (or killed) child process left behind. Never throws for a non-zero exit. */
 export interface ProcessResult {
@@ -19,40 +19,132 @@ export interface RunOptions {
   /** Kill the child after this long. Every call must have one: a hung ssh must never hang us. */
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
+  /** The child's whole environment; without it the child inherits ours. */
   readonly env?: NodeJS.ProcessEnv;
   readonly input?: string;
   readonly cwd?: string;
 }
 
+/** A child that ignores SIGTERM gets SIGKILL this long after it. */
+const forceKillAfterMs = 500;
+
+/**
+ * After the child is killed, a grandchild may still hold its stdout open (ssh's ProxyCommand does):
+ * stop waiting for the pipes this long after the child itself exited.
+ */
+const pipeGraceAfterExitMs = 200;
+
+/**
+ * Children still running when our own process exits are killed with it, so that neither the CLI nor
+ * an extension host that goes away leaves an ssh behind.
+ */
+const liveChildren = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function track(child: ChildProcess): void {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => {
+      for (const running of liveChildren) {
+        running.kill('SIGKILL');
+      }
+    });
+  }
+  liveChildren.add(child);
+}
+
 /**
  * Runs a binary with an argument array. There is no shell anywhere on this path, so no string
  * from a user is ever interpreted by one.
+ *
+ * node:child_process and not execa: this one call is all we use, and execa with its dependencies
+ * was half of the extension bundle. Every binary we start is a real executable (ssh, ssh-add,
+ * ssh-keygen, ssh-keyscan, docker), so Windows needs no `.cmd` shim handling either.
  */
-export async function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<ProcessResult> {
+export function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<ProcessResult> {
   const started = performance.now();
-  const result = await execa(file, args, {
-    reject: false,
-    shell: false,
-    timeout: options.timeoutMs,
-    cancelSignal: options.signal,
-    forceKillAfterDelay: 500,
-    env: options.env,
-    extendEnv: options.env === undefined,
-    input: options.input,
-    stdin: options.input === undefined ? 'ignore' : 'pipe',
-    cwd: options.cwd,
-    stripFinalNewline: false,
-    encoding: 'utf8',
+  const command = [file, ...args].join(' ');
+  return new Promise((resolve) => {
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let timedOut = false;
+    let cancelled = false;
+    let spawnError: string | undefined;
+    let exitCode: number | undefined;
+    let settled = false;
+    const timers: NodeJS.Timeout[] = [];
+
+    const child = spawn(file, args, {
+      shell: false,
+      windowsHide: true,
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    track(child);
+
+    const finish = (): void => {
+      if (settled) {
+        return;
+      }
+      settled = true;
+      timers.forEach(clearTimeout);
+      options.signal?.removeEventListener('abort', onAbort);
+      liveChildren.delete(child);
+      resolve({
+        command,
+        exitCode,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+        timedOut,
+        cancelled,
+        spawnError,
+        durationMs: performance.now() - started,
+      });
+    };
+
+    const kill = (): void => {
+      child.kill('SIGTERM');
+      timers.push(setTimeout(() => child.kill('SIGKILL'), forceKillAfterMs));
+    };
+    const onAbort = (): void => {
+      cancelled = true;
+      kill();
+    };
+
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => {
+      // 'error' also reports a failed kill() of a child that is already gone; only a child that
+      // never started is a spawn error.
+      if (child.pid === undefined) {
+        spawnError = error.message;
+        finish();
+      }
+    });
+    child.on('exit', (code) => {
+      exitCode = code ?? undefined;
+      if (timedOut || cancelled) {
+        timers.push(setTimeout(finish, pipeGraceAfterExitMs));
+      }
+    });
+    child.on('close', finish);
+
+    if (options.input !== undefined && child.stdin) {
+      // A child that exits without reading its input must not crash us with EPIPE.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.input);
+    }
+    timers.push(
+      setTimeout(() => {
+        timedOut = true;
+        kill();
+      }, options.timeoutMs),
+    );
+    if (options.signal?.aborted) {
+      onAbort();
+    } else {
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+    }
   });
-  const spawnFailed = result.failed && result.exitCode === undefined && !result.timedOut && !result.isCanceled;
-  return {
-    command: [file, ...args].join(' '),
-    exitCode: result.exitCode,
-    stdout: String(result.stdout ?? ''),
-    stderr: String(result.stderr ?? ''),
-    timedOut: result.timedOut,
-    cancelled: result.isCanceled,
-    spawnError: spawnFailed ? (result.cause instanceof Error ? result.cause.message : result.shortMessage) : undefined,
-    durationMs: performance.now() - started,
-  };
 }

@@ -5,3 +5,5 @@ register();
 await import('./doctorBench.ts');
 // The VS Code side: bundle size of dist/extension.js and activate() time in the real extension host.
 await import('./extensionBench.ts');
+// The CLI on large ssh configs (uses the dist/ that extensionBench.ts just built).
+await import('./hostsBench.ts');

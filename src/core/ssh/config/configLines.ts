@@ -98,8 +98,14 @@ function parseDirective(body: string): { indent: string; keyword?: string; args:
   };
 }
 
+const quoteEscapeOrComment = /["'\\#]/;
+
 /** OpenSSH `argv_split(..., terminate_on_comment=1)`. */
 export function splitArguments(text: string): { args: string[]; malformed: boolean } {
+  if (!quoteEscapeOrComment.test(text)) {
+    // Most lines have no quote, escape or comment: splitting on blanks gives the same words.
+    return { args: text.split(/[ \t]+/).filter((word) => word.length > 0), malformed: false };
+  }
   const args: string[] = [];
   let i = 0;
   while (i < text.length) {

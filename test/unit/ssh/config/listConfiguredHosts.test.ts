@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { BadInputError } from '../../../../src/core/errors';
+import { addHost } from '../../../../src/core/ssh/config/addHost';
 import { listConfiguredHosts } from '../../../../src/core/ssh/config/configFiles';
 import { splitArguments, splitConfigLines } from '../../../../src/core/ssh/config/configLines';
 import { hostLineMatches } from '../../../../src/core/ssh/config/hostPatterns';
@@ -48,7 +50,9 @@ describe('reading ssh configs', () => {
 
     it('matches Host lines as ssh does: wildcards, case, negation, no comma lists', () => {
       assert.ok(hostLineMatches(['*'], 'web'));
-      assert.ok(hostLineMatches(['WEB?'], 'web1'));
+      // Case-sensitive, as OpenSSH's readconf.c (`ssh -G WEB` ignores `Host web`; see hostPatterns.test.ts).
+      assert.ok(hostLineMatches(['web?'], 'web1'));
+      assert.ok(!hostLineMatches(['WEB?'], 'web1'));
       assert.ok(hostLineMatches(['a', '*.internal'], 'db.internal'));
       assert.ok(!hostLineMatches(['*', '!web'], 'web'));
       assert.ok(!hostLineMatches(['a,web'], 'web'));
@@ -134,9 +138,6 @@ describe('a config path that is a folder', () => {
   it('is bad input for list and add, and nothing is written', async () => {
     const temp = await makeTempDir();
     try {
-      const { addHost } = await import('../../../../src/core/ssh/config/addHost');
-      const { BadInputError } = await import('../../../../src/core/errors');
-      const { readdir } = await import('node:fs/promises');
       await assert.rejects(listConfiguredHosts(temp.dir), (error: Error) => error instanceof BadInputError && /is a folder/.test(error.message));
       await assert.rejects(addHost(temp.dir, { alias: 'a', hostname: '192.0.2.1' }), (error: Error) => error instanceof BadInputError && /is a folder/.test(error.message));
       assert.deepEqual(await readdir(temp.dir), []);

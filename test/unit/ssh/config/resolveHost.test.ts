@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { BadInputError } from '../../../../src/core/errors';
 import { resolveHost, SshConfigError } from '../../../../src/core/ssh/config/resolveHost';
+import { configPathFromOption, defaultSshConfigPath, sshHomeDir } from '../../../../src/core/ssh/config/paths';
 import { makeTempDir } from '../../../fixtures/sshConfig/editChecks';
 
 describe('resolveHost (real ssh -G)', () => {
@@ -80,8 +81,7 @@ describe('resolveHost (real ssh -G)', () => {
 });
 
 describe('configPathFromOption', () => {
-  it('defaults to ~/.ssh/config, expands a leading ~ and makes relative paths absolute', async () => {
-    const { configPathFromOption, defaultSshConfigPath, sshHomeDir } = await import('../../../../src/core/ssh/config/paths');
+  it('defaults to ~/.ssh/config, expands a leading ~ and makes relative paths absolute', () => {
     assert.equal(configPathFromOption(undefined), defaultSshConfigPath());
     assert.equal(configPathFromOption(''), defaultSshConfigPath());
     assert.equal(configPathFromOption('~/.ssh/work'), path.join(sshHomeDir(), '.ssh', 'work'));
