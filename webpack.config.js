@@ -1,6 +1,19 @@
 // @ts-check
 'use strict';
+const fs = require('fs');
 const path = require('path');
+const webpack = require('webpack');
+
+/** dist/cli.js is the package's `bin`: run directly (./dist/cli.js, npm link) it must be executable. */
+class MakeCliExecutable {
+  /** @param {import('webpack').Compiler} compiler */
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('MakeCliExecutable', (compilation) => {
+      const cli = path.join(compilation.outputOptions.path ?? '', 'cli.js');
+      if (fs.existsSync(cli)) fs.chmodSync(cli, 0o755);
+    });
+  }
+}
 
 /**
  * Two bundles from one source tree: the extension (loaded by VS Code's extension host, which
@@ -38,6 +51,11 @@ module.exports = (_env, argv) => {
     // Source maps stay next to the bundle for debugging; .vscodeignore keeps them out of the VSIX.
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     optimization: { minimize: production },
+    plugins: [
+      // webpack drops the `#!` line of src/cli.ts; without it a shell runs the bundle as a script.
+      new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true, include: /^cli\.js$/ }),
+      new MakeCliExecutable(),
+    ],
     performance: { hints: false },
     infrastructureLogging: { level: 'warn' },
   };

@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { moveStringsToNls } from './manifestStrings.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const remoteOnly = 'remoteDockerSsh.setupPath != dockerHost';
@@ -48,5 +49,10 @@ walkthrough.steps = steps.map(([id, title, when, key, altText]) => ({
   completionEvents: [`onContext:remoteDockerSsh.step.${key}`],
   ...(when ? { when } : {}),
 }));
+// The texts live in package.nls.json (see tools/manifestStrings.mjs); package.json keeps %key%.
+const nlsPath = join(root, 'package.nls.json');
+const nls = JSON.parse(readFileSync(nlsPath, 'utf8'));
+moveStringsToNls(manifest, nls, { overwrite: true });
 writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+writeFileSync(nlsPath, `${JSON.stringify(nls, null, 2)}\n`);
 console.log(`package.json: ${steps.length} walkthrough steps`);

@@ -10,7 +10,7 @@ import { parseCliArgs } from './parseCliArgs';
  * settings that carry it (as they would be written into empty settings).
  */
 export async function dockerHostCommand(args: string[], io: CliStreams): Promise<number> {
-  const { values, positionals } = parseCliArgs(args, {
+  const { values, positionals } = parseCliArgs('docker-host', args, {
     config: { type: 'string' },
     json: { type: 'boolean' },
   });

@@ -22,7 +22,7 @@ function parseOnly(value: string | undefined): CheckId[] | undefined {
 
 /** `remote-docker-ssh doctor TARGET [--path remote-ssh|docker-host] [--config FILE] [--timeout S] [--json] [--only IDS]` */
 export async function doctorCommand(args: string[], io: CliStreams): Promise<number> {
-  const { values, positionals } = parseCliArgs(args, { path: { type: 'string' }, config: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, only: { type: 'string' } });
+  const { values, positionals } = parseCliArgs('doctor', args, { path: { type: 'string' }, config: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, only: { type: 'string' } });
   const target = positionals[0];
   const path = values.path === 'docker-host' ? 'docker-host' : 'remote-ssh';
   try {

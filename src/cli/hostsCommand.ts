@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { BadInputError } from '../core/errors';
 import { addHost } from '../core/ssh/config/addHost';
 import { listConfiguredHosts } from '../core/ssh/config/configFiles';
@@ -5,14 +6,23 @@ import { configPathFromOption } from '../core/ssh/config/paths';
 import { resolveHost, SshConfigError } from '../core/ssh/config/resolveHost';
 import { ExitCode, type CliStreams } from './output';
 import { parseCliArgs } from './parseCliArgs';
+import { findCommandHelp } from './commandHelp';
 
-const hostsUsage = `Usage:
-  remote-docker-ssh hosts list [--config FILE] [--json]
-  remote-docker-ssh hosts add  ALIAS --hostname H [--user U] [--port P] [--identity-file F] [--config FILE]
-`;
+const hostsActions = ['hosts list', 'hosts add'].map((name) => findCommandHelp(name)).filter((help) => help !== undefined);
+
+const hostsUsage = `Usage:\n${hostsActions.map((help) => `  ${help.usage}\n      ${help.summary}`).join('\n')}\n\nremote-docker-ssh hosts list --help, remote-docker-ssh hosts add --help: the options.\n`;
+
+/** Says which file was read and how to add a host, so "no hosts" is never a dead end. */
+function noHostsMessage(configFile: string, configOption: string | undefined): string {
+  const reason = existsSync(configFile)
+    ? `${configFile} (and the files it includes) has no "Host ALIAS" block.`
+    : `${configFile} does not exist.`;
+  const configArgument = configOption === undefined ? '' : ` --config ${configFile}`;
+  return `No hosts: ${reason}\nAdd one with: remote-docker-ssh hosts add ALIAS --hostname HOST [--user USER] [--port PORT]${configArgument}\n`;
+}
 
 async function listCommand(args: string[], io: CliStreams): Promise<number> {
-  const { values, positionals } = parseCliArgs(args, {
+  const { values, positionals } = parseCliArgs('hosts list', args, {
     config: { type: 'string' },
     json: { type: 'boolean' },
   });
@@ -26,7 +36,7 @@ async function listCommand(args: string[], io: CliStreams): Promise<number> {
     return ExitCode.ok;
   }
   if (hosts.length === 0) {
-    io.stdout.write(`No hosts in ${configFile}.\n`);
+    io.stdout.write(noHostsMessage(configFile, values.config));
     return ExitCode.ok;
   }
   const width = Math.max(...hosts.map((host) => host.alias.length));
@@ -36,7 +46,7 @@ async function listCommand(args: string[], io: CliStreams): Promise<number> {
 }
 
 async function addCommand(args: string[], io: CliStreams): Promise<number> {
-  const { values, positionals } = parseCliArgs(args, {
+  const { values, positionals } = parseCliArgs('hosts add', args, {
     hostname: { type: 'string' },
     user: { type: 'string' },
     port: { type: 'string' },
@@ -109,7 +119,7 @@ export async function hostsCommand(args: string[], io: CliStreams): Promise<numb
   if (action === 'add') {
     return addCommand(rest, io);
   }
-  if (action === '--help' || action === '-h') {
+  if (action === '--help' || action === '-h' || action === 'help') {
     io.stdout.write(hostsUsage);
     return ExitCode.ok;
   }

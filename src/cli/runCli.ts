@@ -4,6 +4,9 @@ import { hostsCommand } from './hostsCommand';
 import { ExitCode, type CliStreams } from './output';
 import { doctorCommand } from './doctorCommand';
 import { trustHostCommand } from './trustHostCommand';
+import { findCommandHelp, formatCommandHelp, formatOverview } from './commandHelp';
+import { HelpRequested } from './parseCliArgs';
+import { cliVersion } from './version';
 
 type Subcommand = (args: string[], io: CliStreams) => Promise<number>;
 
@@ -15,28 +18,36 @@ const subcommands: Record<string, Subcommand> = {
   'docker-host': dockerHostCommand,
 };
 
-const usage = `Usage:
-  remote-docker-ssh hosts list   [--config FILE] [--json]
-  remote-docker-ssh hosts add    ALIAS --hostname H [--user U] [--port P] [--identity-file F] [--config FILE]
-  remote-docker-ssh doctor       TARGET [--path remote-ssh|docker-host] [--config FILE] [--timeout SECONDS] [--json] [--only CHECK,...]
-  remote-docker-ssh docker-host  TARGET [--config FILE] [--json]
-  remote-docker-ssh trust-host   TARGET --fingerprint SHA256:... [--config FILE] [--timeout SECONDS]
-`;
-
 export async function runCli(argv: readonly string[], io: CliStreams): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(usage);
-    return name === undefined ? ExitCode.badInput : ExitCode.ok;
+  if (name === undefined) {
+    io.stderr.write(formatOverview(cliVersion));
+    return ExitCode.badInput;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(formatOverview(cliVersion));
+    return ExitCode.ok;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout.write(`${cliVersion}\n`);
+    return ExitCode.ok;
   }
   const subcommand = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
   if (!subcommand) {
-    io.stderr.write(`remote-docker-ssh: unknown command "${name}"\n\n${usage}`);
+    const what = name.startsWith('-') ? `unknown option '${name}'` : `unknown command "${name}"`;
+    io.stderr.write(`remote-docker-ssh: ${what}; the commands are: ${Object.keys(subcommands).join(', ')} (see: remote-docker-ssh --help).\n`);
     return ExitCode.badInput;
   }
   try {
     return await subcommand(rest, io);
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      const help = findCommandHelp(error.command);
+      if (help) {
+        io.stdout.write(formatCommandHelp(help));
+        return ExitCode.ok;
+      }
+    }
     if (error instanceof BadInputError) {
       io.stderr.write(`remote-docker-ssh: ${error.message}\n`);
       return ExitCode.badInput;

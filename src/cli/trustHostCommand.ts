@@ -7,7 +7,7 @@ import { parseCliArgs } from './parseCliArgs';
 
 /** `remote-docker-ssh trust-host TARGET --fingerprint SHA256:… [--config FILE] [--timeout S]` */
 export async function trustHostCommand(args: string[], io: CliStreams): Promise<number> {
-  const { values, positionals } = parseCliArgs(args, { fingerprint: { type: 'string' }, config: { type: 'string' }, timeout: { type: 'string' } });
+  const { values, positionals } = parseCliArgs('trust-host', args, { fingerprint: { type: 'string' }, config: { type: 'string' }, timeout: { type: 'string' } });
   const target = positionals[0];
   if (positionals.length !== 1 || target === undefined) throw new BadInputError('trust-host takes exactly one TARGET (an ssh config alias or [user@]host[:port])');
   parseDoctorTarget(target);

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { repoRoot } from '../harness/paths';
 import { Workbench } from './workbench';
+import { readLocalizedManifest } from '../fixtures/manifest/localizedManifest';
 
 interface WalkthroughStep {
   id: string;
@@ -16,7 +16,7 @@ interface Walkthrough {
 }
 
 // What the walkthrough should show comes from package.json, so the test follows the walkthrough as it grows.
-const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+const manifest = readLocalizedManifest(repoRoot) as {
   publisher: string;
   name: string;
   contributes: { walkthroughs: Walkthrough[] };

@@ -47,7 +47,8 @@ export async function launchChromium(viewport = { width: 1400, height: 900 }): P
       args: chromiumArgs,
       headless: true,
       timeout: 60_000,
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') },
+      // TMPDIR inside home, which is removed on close: Chromium's own temp files never stay in /tmp.
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache'), TMPDIR: home },
     });
   } catch (error) {
     await removeHome();

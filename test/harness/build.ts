@@ -30,7 +30,7 @@ function npmRun(script: string): void {
 }
 
 const bundleInputs = ['src', 'package.json', 'webpack.config.js', 'tsconfig.json'];
-const packageInputs = [...bundleInputs, 'walkthroughs', 'media', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
+const packageInputs = [...bundleInputs, 'package.nls.json', 'l10n', 'media', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
 
 /** dist/extension.js, built now if missing or older than its sources. */
 export function ensureExtensionBuilt(): void {

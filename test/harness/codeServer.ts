@@ -93,6 +93,11 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     XDG_CONFIG_HOME: path.join(tmpDir, 'xdg-config'),
     XDG_DATA_HOME: path.join(tmpDir, 'xdg-data'),
     XDG_CACHE_HOME: path.join(tmpDir, 'xdg-cache'),
+    // Its own temp dir, removed with tmpDir: code-server, the extension host and the git extension put
+    // their vscode-ipc-*.sock / vscode-git-*.sock there (under XDG_RUNTIME_DIR when that is set), and
+    // leave them behind in /tmp otherwise.
+    TMPDIR: path.join(tmpDir, 'tmp'),
+    XDG_RUNTIME_DIR: path.join(tmpDir, 'tmp'),
     // Tests talk to loopback only: the extension gallery (Open VSX by default) points at a closed
     // loopback port, so a marketplace query fails at once instead of leaving the machine.
     EXTENSIONS_GALLERY: JSON.stringify(closedLoopbackGallery),
@@ -102,6 +107,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   try {
     await mkdir(path.join(userDataDir, 'User'), { recursive: true });
     await mkdir(extensionsDir, { recursive: true });
+    await mkdir(path.join(tmpDir, 'tmp'), { recursive: true, mode: 0o700 });
     await mkdir(workspaceFolder, { recursive: true });
     await writeFile(
       path.join(userDataDir, 'User', 'settings.json'),

@@ -46,7 +46,7 @@ const cases: Case[] = [
   { field: 'alias', args: () => ['a\u001b[31mred', '--hostname', ok.host], message: /alias contains a control character/ },
   // host name
   { field: 'hostname', args: (m) => [ok.alias, `--hostname=-oProxyCommand=${touch(m)}`], message: /host name starts with "-"/ },
-  { field: 'hostname', args: (m) => [ok.alias, '--hostname', `-oProxyCommand=${touch(m)}`], message: /ambiguous/ },
+  { field: 'hostname', args: (m) => [ok.alias, '--hostname', `-oProxyCommand=${touch(m)}`], message: /--hostname needs a value, but the next argument looks like an option/ },
   { field: 'hostname', args: (m) => [ok.alias, '--hostname', `h\nProxyCommand ${touch(m)}`], message: /host name contains a line break/ },
   { field: 'hostname', args: () => [ok.alias, '--hostname', '%h.example'], message: /host name contains "%"/ },
   { field: 'hostname', args: (m) => [ok.alias, '--hostname', `h;${touch(m)}`], message: /host name contains whitespace|host name contains ";"/ },

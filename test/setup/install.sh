@@ -97,9 +97,6 @@ rm -f "$marker"
   export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
   # node-pty's postinstall runs `npx node-gyp`: npx must not wait for a "proceed?" answer.
   export npm_config_yes=true
-  # code-server's postinstall refuses to run as root without it (= `npm --unsafe-perm`, which npm 11
-  # no longer knows as a flag but still passes on in the environment).
-  export npm_config_unsafe_perm=true
   export npm_config_nodedir="$node_prefix"
 
   # npm 11 asks for approval of install scripts (package.json "allowScripts"); this version skips the
@@ -110,7 +107,10 @@ rm -f "$marker"
   # installs the packages, then code-server's own postinstall.sh runs here, outside npm, with the nested
   # approvals in a private global npmrc.
   cd "$server_dir"
-  npm_config_build_from_source=argon2 nice -n 10 npm ci --no-audit --no-fund
+  nice -n 10 npm ci --no-audit --no-fund
+  # argon2's install script (denied in package.json) would fetch a prebuilt binary from GitHub. Build
+  # it from source with node-pre-gyp's own flag: npm 11 warns about build-from-source as an npm setting.
+  (cd node_modules/argon2 && nice -n 10 ../.bin/node-pre-gyp install --build-from-source --nodedir="$node_prefix")
 
   export npm_config_globalconfig="$work/npmrc"
   {
@@ -129,7 +129,21 @@ rm -f "$marker"
   # postinstall.sh reads the Node version and the package manager from the user agent npm would set.
   export npm_config_user_agent="npm/$(npm -v) node/$(node -v) linux x64"
   cd "$code_server"
-  npm_config_build_from_source=kerberos nice -n 10 sh ./postinstall.sh
+  # Two settings npm 11 calls unknown, given in forms it does not see:
+  # - kerberos (prebuild-install) builds from source because test/vscode-server/.prebuild-installrc says so
+  #   (prebuild-install reads it from the package's parent folders), not through npm_config_build_from_source;
+  # - postinstall.sh refuses to run as root unless npm_config_unsafe_perm=true, and then runs
+  #   `npm install --unsafe-perm`. npm 11 runs install scripts as root anyway, so the flag does nothing:
+  #   the npm on PATH here drops it and the variable before running the real npm.
+  mkdir -p "$work/bin"
+  cat >"$work/bin/npm" <<SHIM
+#!/bin/sh
+for arg; do shift; [ "\$arg" = --unsafe-perm ] || set -- "\$@" "\$arg"; done
+unset npm_config_unsafe_perm
+exec "$(command -v npm)" "\$@"
+SHIM
+  chmod +x "$work/bin/npm"
+  PATH="$work/bin:$PATH" npm_config_unsafe_perm=true nice -n 10 sh ./postinstall.sh
 )
 
 verify_code_server || die "code-server installed, but a native module or rg does not load; see the npm output above."

@@ -3,11 +3,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandIds } from '../../../src/vscode/commandIds';
 import { StepNames, stepContextKey } from '../../../src/vscode/walkthrough/stepKeys';
+import { readLocalizedManifest } from '../../fixtures/manifest/localizedManifest';
 
 // The walkthrough is data in package.json; these tests keep it honest: every step has its markdown,
 // its light and dark media, a button that runs one of our commands, and completes on a key we set.
 const root = join(import.meta.dirname, '..', '..', '..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const manifest = readLocalizedManifest(root);
 const walkthrough = manifest.contributes.walkthroughs.find((w: { id: string }) => w.id === 'remoteDockerSsh.setup');
 type Step = { id: string; description: string; when?: string; completionEvents: string[]; media: { image: Record<string, string>; altText: string } };
 const steps: Step[] = walkthrough.steps;
