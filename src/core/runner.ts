@@ -25,6 +25,18 @@ export interface RunOptions {
 }
 
 /**
+ * Every process we run is non-interactive (stdin is never a terminal), so ssh, ssh-add and the
+ * ssh that docker starts must never fall back to a GUI passphrase prompt: with DISPLAY set and
+ * no terminal, ssh would run SSH_ASKPASS (or /usr/bin/ssh-askpass) in the background checks.
+ */
+export function nonInteractiveEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = { ...(env ?? process.env) };
+  delete result.SSH_ASKPASS;
+  result.SSH_ASKPASS_REQUIRE = 'never';
+  return result;
+}
+
+/**
  * Runs a binary with an argument array. There is no shell anywhere on this path, so no string
  * from a user is ever interpreted by one.
  */
@@ -36,8 +48,8 @@ export async function runProcess(file: string, args: readonly string[], options:
     timeout: options.timeoutMs,
     cancelSignal: options.signal,
     forceKillAfterDelay: 500,
-    env: options.env,
-    extendEnv: options.env === undefined,
+    env: nonInteractiveEnv(options.env),
+    extendEnv: false,
     input: options.input,
     stdin: options.input === undefined ? 'ignore' : 'pipe',
     cwd: options.cwd,

@@ -14,6 +14,8 @@ export interface ProcessOutcome {
  * matters: a changed host key also prints "Host key verification failed", so it comes first.
  */
 const sshPatterns: [RegExp, FailureCode][] = [
+  // ssh: "WARNING: REVOKED HOST KEY DETECTED!" / "The … host key for … is marked as revoked."
+  [/REVOKED HOST KEY|is marked as revoked/i, 'host-key-revoked'],
   [/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed|host key mismatch/i, 'host-key-changed'],
   [/No \S+ host key is known for|Host key verification failed|authenticity of host .* can't be established/i, 'host-key-unknown'],
   [/Could not resolve hostname|Name or service not known|nodename nor servname provided|No address associated with hostname|Temporary failure in name resolution/i, 'dns-unknown-host'],

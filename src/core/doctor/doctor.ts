@@ -28,7 +28,7 @@ export type { CheckId, CheckResult, DoctorPath, DoctorReport } from './checks/ty
 export interface DoctorOptions {
   readonly target: string;
   readonly path: DoctorPath;
-  /** The ssh client config, passed to every ssh call as -F; ssh's own default when absent. */
+  /** The ssh config the user chose, passed to every ssh call as -F (then /etc/ssh/ssh_config is not read, as with plain ssh -F); absent, ssh reads its own defaults. */
   readonly configFile?: string;
   /** Bounds the whole doctor (default 10 s); every child still running then is killed. */
   readonly timeoutMs?: number;
@@ -101,6 +101,14 @@ async function gatherHostKeys(config: EffectiveSshConfig | undefined, known: Kno
   return { known, offered: scan.keys, scan: scan.result };
 }
 
+/**
+ * The trust gate of the docker round trip: our own session (StrictHostKeyChecking=yes, BatchMode)
+ * logged in during this run, so ssh verified the host key before anything else may authenticate.
+ */
+export function roundtripAllowed(session: { result: ProcessResult; parsed: RemoteProbe }): boolean {
+  return session.parsed.started;
+}
+
 export class DoctorCancelledError extends Error {
   constructor() {
     super('the doctor was cancelled');
@@ -129,26 +137,30 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   try {
     const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
     const agent = needs('agent', 'identity') ? timed(listAgentIdentities({ timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
-    const probe = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine')
+    // The round trip needs the probe too: it is the proof that gates it (below).
+    const probe = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip')
       ? timed(
           run('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s']), remoteProbeScript).then((result) => ({ result, parsed: parseRemoteProbe(result.stdout) })),
         )
       : undefined;
     const effective = needs('identity', 'host-key', 'auth', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
-    const known = needs('host-key', 'docker-host-roundtrip') ? effective!.then(({ value }) => knownEntriesFor(value.config, deadline, env)) : undefined;
+    const known = needs('host-key') ? effective!.then(({ value }) => knownEntriesFor(value.config, deadline, env)) : undefined;
     const identityFiles = needs('identity')
       ? effective!.then(({ value }) => timed(readIdentityFiles(value.config ? value.config.list('identityfile').map((file) => value.config!.expandPath(file)) : [])))
       : undefined;
     const hostKeys = needs('host-key') ? Promise.all([effective!, known!]).then(([{ value }, entries]) => timed(gatherHostKeys(value.config, entries, probe!, deadline, env))) : undefined;
     // The round trip runs the user's own docker CLI and its plain ssh, exactly as the Docker extension
-    // does, without our options. Only for a host already in known_hosts: with StrictHostKeyChecking
-    // accept-new or no in the user's config, that ssh would otherwise accept an unknown key silently.
+    // does, without our options: that ssh reads the user's config, which may say StrictHostKeyChecking
+    // accept-new or no (then it would log in to a host whose key is unknown or even CHANGED). So it runs
+    // only after OUR session, with StrictHostKeyChecking=yes, logged in during this run: ssh itself
+    // verified the host key. What known_hosts holds is never the judge (a @revoked or @cert-authority
+    // line is not "known").
     const roundtripEnv = { ...env };
     // -H must win: a DOCKER_CONTEXT in the environment would make the CLI refuse the combination.
     delete roundtripEnv.DOCKER_CONTEXT;
     const roundtrip = needs('docker-host-roundtrip')
-      ? known!.then((entries) =>
-          entries.length > 0
+      ? probe!.then((session) =>
+          roundtripAllowed(session.value)
             ? timed(runProcess('docker', ['-H', dockerHost, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
             : undefined,
         )
@@ -195,6 +207,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       path: options.path,
       ok: checks.every((check) => check.status === 'pass'),
       totalMs: Math.round(performance.now() - started),
+      // Plain `ssh -F FILE` reads only FILE; the user should know the system-wide file is left out.
+      ...(options.configFile !== undefined ? { notes: [`ssh was run with -F ${options.configFile}, so /etc/ssh/ssh_config is not read (exactly as with plain ssh -F).`] } : {}),
       checks,
     };
   } finally {

@@ -5,6 +5,7 @@ export const failureCodes = [
   'agent-no-identities',
   'host-key-unknown',
   'host-key-changed',
+  'host-key-revoked',
   'dns-unknown-host',
   'connection-refused',
   'connect-timeout',

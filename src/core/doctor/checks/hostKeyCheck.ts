@@ -37,7 +37,18 @@ export function hostKeyCheck(facts: DoctorFacts, earlier: EarlierResults): Verdi
   const verdict = offered.length > 0 ? judgeHostKeys(known, offered) : undefined;
   const offeredText = offered.map((key) => `${key.type} ${key.fingerprint}`).join(', ');
   const knownFile = known[0]?.file ?? fixContextOf(facts).knownHostsFile;
-  if (verdict === 'changed' || verdict === 'revoked' || sshCode === 'host-key-changed') {
+  if (verdict === 'revoked' || sshCode === 'host-key-revoked') {
+    const revoked = offered.find((key) => known.some((entry) => entry.marker === '@revoked' && entry.key === key.key)) ?? offered[0];
+    const revokedFile = known.find((entry) => entry.marker === '@revoked')?.file ?? knownFile;
+    return {
+      status: 'fail',
+      code: 'host-key-revoked',
+      message: `SECURITY: ${config.knownHostsName} offers a REVOKED host key${revoked ? ` (${revoked.type} ${revoked.fingerprint})` : ''}, marked @revoked in ${revokedFile}. Someone may be impersonating the host with a stolen key.`,
+      fix: fixFor('host-key-revoked', fixContextOf(facts, { offeredFingerprint: revoked?.fingerprint, knownHostsFile: revokedFile })),
+      durationMs: Math.round(ms),
+    };
+  }
+  if (verdict === 'changed' || sshCode === 'host-key-changed') {
     const fingerprint = offered.find((key) => known.some((entry) => entry.type === key.type))?.fingerprint ?? offered[0]?.fingerprint;
     return {
       status: 'fail',
@@ -58,8 +69,8 @@ export function hostKeyCheck(facts: DoctorFacts, earlier: EarlierResults): Verdi
     };
   }
   if (verdict === 'trusted') {
-    const match = offered.find((key) => known.some((entry) => entry.key === key.key))!;
-    return pass(`${config.knownHostsName} is known (${match.type} ${match.fingerprint} in ${known.find((entry) => entry.key === match.key)!.file}).`, ms);
+    const match = offered.find((key) => known.some((entry) => entry.key === key.key && entry.marker === undefined))!;
+    return pass(`${config.knownHostsName} is known (${match.type} ${match.fingerprint} in ${known.find((entry) => entry.key === match.key && entry.marker === undefined)!.file}).`, ms);
   }
   // Nothing scanned: the session itself verified the key against known_hosts (StrictHostKeyChecking=yes).
   if (facts.probe && hostKeyVerifiedBySession(facts.probe.value.parsed.started, sshCode)) {

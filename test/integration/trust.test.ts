@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRig, type Rig } from '../fixtures/rig/index';
+import { runDoctor, type DoctorReport, type CheckId } from '../../src/core/doctor/doctor';
+import { runProcess } from '../../src/core/runner';
+import { FixCommandByCode } from '../../src/vscode/ui/fixCommands';
+import { leftoverChildren, childProcessSnapshot } from './helpers/leaks';
+
+/*
+ * Issue 11, part 1 "Trust, without exception" and part 2 "The user's ssh, not ours", against the
+ * rig's real sshd. The trust rule: nothing we start authenticates to a host whose key our own
+ * StrictHostKeyChecking=yes session has not verified in that run. sshd's "Accepted publickey" log
+ * lines count every login, whoever made it.
+ */
+
+function check(report: DoctorReport, id: CheckId) {
+  const found = report.checks.find((entry) => entry.id === id);
+  assert.ok(found, `report has ${id}: ${JSON.stringify(report.checks.map((entry) => entry.id))}`);
+  return found;
+}
+
+const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
+describe('trust rule and the user\'s own ssh, against the loopback rig', function () {
+  this.timeout(90_000);
+  let rig: Rig;
+  let work: string;
+  let childrenBefore: number[];
+
+  before(async () => {
+    rig = await startRig();
+  });
+  after(async () => {
+    await rig?.stop();
+  });
+  beforeEach(() => {
+    work = mkdtempSync(join(tmpdir(), 'trust-'));
+    childrenBefore = childProcessSnapshot();
+  });
+  afterEach(() => {
+    rmSync(work, { recursive: true, force: true });
+    assert.deepEqual(leftoverChildren([...childrenBefore, ...rig.daemonPids()]), [], 'a run left child processes');
+  });
+
+  const sshdLog = () => join(rig.tmpDir, 'sshd', 'sshd.log');
+  const acceptedLogins = () => (readFileSync(sshdLog(), 'utf8').match(/Accepted publickey for /g) ?? []).length;
+
+  /**
+   * A user config that lets plain ssh accept keys by itself (`StrictHostKeyChecking no` or
+   * `accept-new`), and an `ssh` first on PATH that reads it: the ssh the docker CLI starts.
+   */
+  function laxUserSsh(setting: 'no' | 'accept-new') {
+    const config = join(work, 'ssh_config');
+    writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(/StrictHostKeyChecking yes/g, `StrictHostKeyChecking ${setting}`));
+    writeFileSync(join(work, 'ssh'), `#!/bin/sh\nexec /usr/bin/ssh -F ${quote(config)} "$@"\n`);
+    chmodSync(join(work, 'ssh'), 0o755);
+    return { config, env: { ...rig.env, PATH: `${work}:${rig.env.PATH}` } };
+  }
+
+  async function withKnownHosts<T>(text: string, body: () => Promise<T>): Promise<T> {
+    const saved = readFileSync(rig.knownHostsFile, 'utf8');
+    writeFileSync(rig.knownHostsFile, text);
+    try {
+      return await body();
+    } finally {
+      writeFileSync(rig.knownHostsFile, saved);
+    }
+  }
+
+  // Bullet 1.1 (the round trip runs only after our session verified the key); the gate's breakage test.
+  it('changed key + StrictHostKeyChecking no: host-key-changed, and nothing logs in (0 "Accepted publickey")', async () => {
+    const { config, env } = laxUserSsh('no');
+    const repair = await rig.breakOne('host-key-changed');
+    try {
+      const before = readFileSync(rig.knownHostsFile, 'utf8');
+      const full = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: config, env, timeoutMs: 15_000 });
+      assert.equal(check(full, 'host-key').code, 'host-key-changed');
+      assert.notEqual(check(full, 'docker-host-roundtrip').status, 'pass');
+      // The report alone is not the proof: a round trip that ran and was then judged "skip" still logged in.
+      assert.equal(acceptedLogins(), 0, `sshd accepted a login during the full doctor run:\n${readFileSync(sshdLog(), 'utf8')}`);
+      const alone = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: config, env, timeoutMs: 15_000, only: ['docker-host-roundtrip'] });
+      assert.equal(check(alone, 'docker-host-roundtrip').code, 'host-key-changed');
+      assert.equal(acceptedLogins(), 0, `sshd accepted a login during the doctor runs:\n${readFileSync(sshdLog(), 'utf8')}`);
+      assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), before, 'known_hosts untouched');
+      // The same docker call made directly does log in: the config really does let it through, so
+      // the zero above is the doctor's gate and not a rig that refuses anyway.
+      const direct = await runProcess('docker', ['-H', `ssh://${rig.alias}`, 'version'], { env, timeoutMs: 20_000 });
+      assert.equal(direct.exitCode, 0, direct.stderr);
+      assert.equal(acceptedLogins(), 1);
+    } finally {
+      await repair();
+    }
+  });
+
+  // Bullet 1.2: a marked line is never "known"; a revoked key has its own code and no trust button.
+  it('@revoked host key: host-key-revoked, a security message, no trust-host fix or button, nothing logs in', async () => {
+    const { config, env } = laxUserSsh('accept-new');
+    const healthy = readFileSync(rig.knownHostsFile, 'utf8').trim();
+    await withKnownHosts(`@revoked ${healthy}\n`, async () => {
+      const loginsBefore = acceptedLogins();
+      const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: config, env, timeoutMs: 15_000 });
+      const hostKey = check(report, 'host-key');
+      assert.equal(hostKey.code, 'host-key-revoked', hostKey.message);
+      assert.match(hostKey.message, /SECURITY/);
+      assert.ok(hostKey.message.includes(rig.hostKeyFingerprint));
+      assert.doesNotMatch(hostKey.fix!, /trust-host|ssh-keygen -R/);
+      assert.equal(FixCommandByCode['host-key-revoked'], undefined, 'no trust button for a revoked key');
+      assert.notEqual(check(report, 'docker-host-roundtrip').status, 'pass');
+      assert.equal(acceptedLogins(), loginsBefore);
+      assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), `@revoked ${healthy}\n`, 'known_hosts untouched');
+    });
+  });
+
+  it('@cert-authority line only: the host is not "known", docker\'s accept-new ssh never runs or writes', async () => {
+    const { config, env } = laxUserSsh('accept-new');
+    const [name, type, key] = readFileSync(rig.knownHostsFile, 'utf8').trim().split(/\s+/);
+    const text = `@cert-authority ${name} ${type} ${key}\n`;
+    await withKnownHosts(text, async () => {
+      const loginsBefore = acceptedLogins();
+      const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: config, env, timeoutMs: 15_000 });
+      assert.equal(check(report, 'host-key').code, 'host-key-unknown');
+      const alone = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: config, env, timeoutMs: 15_000, only: ['docker-host-roundtrip'] });
+      assert.equal(check(alone, 'docker-host-roundtrip').code, 'host-key-unknown');
+      assert.equal(acceptedLogins(), loginsBefore);
+      assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), text, 'docker\'s ssh wrote no key');
+    });
+  });
+
+  // Bullet 1.5: every non-interactive call clears SSH_ASKPASS and sets SSH_ASKPASS_REQUIRE=never.
+  it('a passphrase key with SSH_ASKPASS, DISPLAY and SSH_ASKPASS_REQUIRE=force: no askpass ever runs', async () => {
+    const key = join(work, 'id_passphrase');
+    const made = await runProcess('ssh-keygen', ['-q', '-t', 'ed25519', '-N', 'secret words', '-f', key], { timeoutMs: 20_000 });
+    assert.equal(made.exitCode, 0, made.stderr);
+    // Authorized: sshd accepts the offered public half, so ssh must decrypt the key and asks for its passphrase.
+    const authorizedKeys = join(rig.tmpDir, 'home', rig.user, '.ssh', 'authorized_keys');
+    const savedAuthorized = readFileSync(authorizedKeys, 'utf8');
+    writeFileSync(authorizedKeys, `${savedAuthorized}${readFileSync(`${key}.pub`, 'utf8')}`);
+    try {
+    const config = join(work, 'ssh_config');
+    writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(/IdentityFile .*/g, `IdentityFile ${key}`));
+    const marker = join(work, 'askpass-ran');
+    const askpass = join(work, 'askpass');
+    writeFileSync(askpass, `#!/bin/sh\necho ran >> ${quote(marker)}\necho wrong\n`);
+    chmodSync(askpass, 0o755);
+    const env = { ...rig.env, SSH_AUTH_SOCK: join(work, 'no-agent'), SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: ':99' };
+    // Control: the same ssh run with that environment does call askpass, so the check below can fail.
+    const control = await runProcess('/usr/bin/ssh', ['-F', config, '-o', 'BatchMode=no', '-o', 'ConnectTimeout=5', '--', rig.alias, 'true'], { env, timeoutMs: 15_000 });
+    assert.notEqual(control.exitCode, 0);
+    assert.ok(!existsSync(marker), 'runProcess itself must not let askpass run, even for a BatchMode=no ssh');
+    try {
+      execFileSync('/usr/bin/ssh', ['-F', config, '-o', 'BatchMode=no', '-o', 'ConnectTimeout=5', '--', rig.alias, 'true'], { env, stdio: 'ignore', timeout: 15_000 });
+    } catch {
+      // Expected: the askpass answer is wrong.
+    }
+    assert.ok(existsSync(marker), 'the control run called askpass');
+    rmSync(marker);
+    const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: config, env, timeoutMs: 15_000 });
+    assert.equal(check(report, 'auth').status, 'fail');
+    assert.ok(!existsSync(marker), 'the doctor let ssh run SSH_ASKPASS');
+    } finally {
+      writeFileSync(authorizedKeys, savedAuthorized);
+    }
+  });
+
+  // Bullet 2.1: -F only when the user chose a file; then the report says /etc/ssh/ssh_config is not read.
+  it('passes -F only for a chosen config file, and then says /etc/ssh/ssh_config is not read', async () => {
+    const argsLog = join(work, 'ssh-args');
+    // The rig's own wrapper (first on rig.env's PATH) isolates from ~/.ssh; this one records what WE pass.
+    const rigSsh = join(rig.env.PATH.split(':')[0], 'ssh');
+    writeFileSync(join(work, 'ssh'), `#!/bin/sh\nprintf '%s\\n' "$*" >> ${quote(argsLog)}\nexec ${quote(rigSsh)} "$@"\n`);
+    chmodSync(join(work, 'ssh'), 0o755);
+    const env = { ...rig.env, PATH: `${work}:${rig.env.PATH}` };
+    const unchosen = await runDoctor({ target: rig.alias, path: 'remote-ssh', env, timeoutMs: 15_000 });
+    assert.equal(unchosen.ok, true, JSON.stringify(unchosen.checks));
+    const calls = readFileSync(argsLog, 'utf8').trim().split('\n');
+    assert.ok(calls.length >= 2, calls.join('\n'));
+    assert.deepEqual(calls.filter((line) => /(^| )-F /.test(line)), [], 'no -F without a chosen file');
+    assert.equal(unchosen.notes, undefined);
+    rmSync(argsLog);
+    const chosen = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: rig.configFile, env, timeoutMs: 15_000 });
+    assert.equal(chosen.ok, true);
+    const chosenCalls = readFileSync(argsLog, 'utf8').trim().split('\n').filter((line) => line !== '-V');
+    assert.ok(chosenCalls.length >= 2 && chosenCalls.every((line) => line.startsWith(`-F ${rig.configFile} `)), chosenCalls.join('\n'));
+    assert.match(chosen.notes?.join('\n') ?? '', /\/etc\/ssh\/ssh_config is not read/);
+  });
+});
