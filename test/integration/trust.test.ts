@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRig, type Rig } from '../fixtures/rig/index';
 import { runDoctor, type DoctorReport, type CheckId } from '../../src/core/doctor/doctor';
 import { runProcess } from '../../src/core/runner';
 import { FixCommandByCode } from '../../src/vscode/ui/fixCommands';
+import { trustHostKey } from '../../src/core/ssh/knownHosts';
 import { leftoverChildren, childProcessSnapshot } from './helpers/leaks';
 
 /*
@@ -185,5 +186,114 @@ describe('trust rule and the user\'s own ssh, against the loopback rig', functio
     const chosenCalls = readFileSync(argsLog, 'utf8').trim().split('\n').filter((line) => line !== '-V');
     assert.ok(chosenCalls.length >= 2 && chosenCalls.every((line) => line.startsWith(`-F ${rig.configFile} `)), chosenCalls.join('\n'));
     assert.match(chosen.notes?.join('\n') ?? '', /\/etc\/ssh\/ssh_config is not read/);
+  });
+
+  /**
+   * A user config with a jump host whose own settings are as lax as users' are: accept-new, and a
+   * persistent ControlMaster. The jump host is the rig's sshd under HostKeyAlias rig-jump-key, so
+   * its key is "unknown" while the target's ([127.0.0.1]:port) is known.
+   */
+  function jumpConfig(via: 'ProxyJump' | 'ProxyCommand') {
+    const config = join(work, 'jump_config');
+    const hop = [
+      'Host rig-jump',
+      '  HostName 127.0.0.1',
+      `  Port ${rig.port}`,
+      `  User ${rig.user}`,
+      '  HostKeyAlias rig-jump-key',
+      '  StrictHostKeyChecking accept-new',
+      '  ControlMaster auto',
+      `  ControlPath ${join(work, 'cm-%C')}`,
+      '  ControlPersist 60',
+      '',
+      'Host behind',
+      '  HostName 127.0.0.1',
+      `  Port ${rig.port}`,
+      `  User ${rig.user}`,
+      via === 'ProxyJump' ? '  ProxyJump rig-jump' : `  ProxyCommand ssh -F ${config} -W %h:%p rig-jump`,
+      '',
+    ].join('\n');
+    writeFileSync(config, `${hop}${readFileSync(rig.configFile, 'utf8')}`);
+    return config;
+  }
+  // The user's own ssh, not the rig's -F wrapper (first on rig.env's PATH): the jump tests pass -F themselves.
+  const plainSshEnv = () => ({ ...rig.env, PATH: rig.env.PATH.split(':').slice(1).join(':') });
+  const controlSockets = () => readdirSync(work).filter((name) => name.startsWith('cm-'));
+
+  for (const via of ['ProxyJump', 'ProxyCommand'] as const) {
+    // Bullets 1.3 and 1.4: every hop gets our options; an unknown jump-host key is reported as the jump host's.
+    it(`${via}: the hop never writes known_hosts nor leaves a master; the jump host's unknown key is named as the jump host's`, async () => {
+      const config = jumpConfig(via);
+      const before = readFileSync(rig.knownHostsFile, 'utf8');
+      const report = await runDoctor({ target: 'behind', path: 'remote-ssh', configFile: config, env: plainSshEnv(), timeoutMs: 15_000 });
+      const hostKey = check(report, 'host-key');
+      assert.equal(hostKey.code, 'host-key-unknown', hostKey.message);
+      assert.match(hostKey.message, /jump host rig-jump-key/);
+      assert.match(hostKey.fix!, /remote-docker-ssh doctor rig-jump/);
+      assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), before, 'a hop wrote known_hosts');
+      assert.deepEqual(controlSockets(), [], 'a hop left a control master');
+      // Control: plain ssh with this config does write the jump host's key (accept-new), so the
+      // checks above can fail. BatchMode: it must not prompt either.
+      const plain = await runProcess('ssh', ['-F', config, '-o', 'BatchMode=yes', '-o', 'ControlMaster=no', '-o', 'ControlPath=none', '--', 'behind', 'true'], { env: rig.env, timeoutMs: 15_000 });
+      assert.equal(plain.exitCode, 0, plain.stderr);
+      assert.match(readFileSync(rig.knownHostsFile, 'utf8'), /^rig-jump-key /m);
+      writeFileSync(rig.knownHostsFile, before);
+      for (const socket of controlSockets()) await runProcess('ssh', ['-F', config, '-O', 'exit', 'rig-jump'], { env: rig.env, timeoutMs: 5000 }).then(() => rmSync(join(work, socket), { force: true }));
+    });
+  }
+
+  // Bullet 1.3, "through any number of hops": the hop's own hop (ProxyJump a,b) gets the options too.
+  it('ProxyJump with two hops: the inner hop never writes known_hosts either, and is named', async () => {
+    const config = jumpConfig('ProxyJump');
+    const twoHops = [
+      'Host rig-jump2',
+      '  HostName 127.0.0.1',
+      `  Port ${rig.port}`,
+      `  User ${rig.user}`,
+      '  HostKeyAlias rig-jump2-key',
+      '  StrictHostKeyChecking accept-new',
+      '',
+      'Host behind2',
+      '  HostName 127.0.0.1',
+      `  Port ${rig.port}`,
+      `  User ${rig.user}`,
+      '  ProxyJump rig-jump2,rig-jump',
+      '',
+    ].join('\n');
+    writeFileSync(config, `${twoHops}${readFileSync(config, 'utf8')}`);
+    const before = readFileSync(rig.knownHostsFile, 'utf8');
+    const [, type, key] = before.trim().split(/\s+/);
+    // The outer hop (rig-jump) is trusted; the inner one (rig-jump2) is not.
+    writeFileSync(rig.knownHostsFile, `${before}rig-jump-key ${type} ${key}\n`);
+    const trusted = readFileSync(rig.knownHostsFile, 'utf8');
+    try {
+      const report = await runDoctor({ target: 'behind2', path: 'remote-ssh', configFile: config, env: plainSshEnv(), timeoutMs: 15_000 });
+      const hostKey = check(report, 'host-key');
+      assert.equal(hostKey.code, 'host-key-unknown', hostKey.message);
+      assert.match(hostKey.message, /jump host rig-jump2-key/);
+      assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), trusted, 'the inner hop wrote known_hosts');
+      assert.deepEqual(controlSockets(), [], 'a hop left a control master');
+    } finally {
+      writeFileSync(rig.knownHostsFile, before);
+      for (const socket of controlSockets()) await runProcess('ssh', ['-F', config, '-O', 'exit', 'rig-jump'], { env: rig.env, timeoutMs: 5000 }).then(() => rmSync(join(work, socket), { force: true }));
+    }
+  });
+
+  // Bullets 1.4 and 1.6: trust-host trusts the jump host, written as ssh looks it up (HostKeyAlias, no [ ]:port).
+  it('trust-host writes a HostKeyAlias host as the bare alias; then the doctor passes through ProxyJump with no master left', async () => {
+    const config = jumpConfig('ProxyJump');
+    const before = readFileSync(rig.knownHostsFile, 'utf8');
+    try {
+      const outcome = await trustHostKey('rig-jump', rig.hostKeyFingerprint, config, { timeoutMs: 15_000, env: plainSshEnv() });
+      assert.equal(outcome.status, 'written');
+      assert.equal(outcome.status === 'written' && outcome.name, 'rig-jump-key');
+      const added = readFileSync(rig.knownHostsFile, 'utf8').slice(before.length);
+      assert.match(added, /^rig-jump-key ssh-ed25519 \S+\n$/);
+      const report = await runDoctor({ target: 'behind', path: 'remote-ssh', configFile: config, env: plainSshEnv(), timeoutMs: 15_000 });
+      assert.equal(report.ok, true, JSON.stringify(report.checks));
+      assert.deepEqual(controlSockets(), [], 'a hop left a control master');
+    } finally {
+      writeFileSync(rig.knownHostsFile, before);
+    }
   });
 });

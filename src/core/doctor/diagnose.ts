@@ -26,6 +26,14 @@ const sshPatterns: [RegExp, FailureCode][] = [
   [/Permission denied \(|Too many authentication failures|No more authentication methods/i, 'auth-publickey-denied'],
 ];
 
+/**
+ * The known_hosts name ssh complained about ("No ED25519 host key is known for NAME and…",
+ * "Host key for NAME has changed…"). Through ProxyJump that can be a jump host's name, not the target's.
+ */
+export function hostKeyNameInError(stderr: string): string | undefined {
+  return /No \S+ host key is known for (\S+) and/.exec(stderr)?.[1] ?? /Host key for (\S+) has changed/.exec(stderr)?.[1] ?? /host key for (\S+) is marked as revoked/.exec(stderr)?.[1];
+}
+
 /** ssh's exit 255 means ssh itself failed; anything else is the remote command's status. */
 export function diagnoseSsh(outcome: ProcessOutcome): FailureCode | undefined {
   if (outcome.spawnError !== undefined && /ENOENT/.test(outcome.spawnError)) return 'ssh-missing';

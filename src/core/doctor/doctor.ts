@@ -4,6 +4,7 @@ import { Deadline } from '../deadline';
 import { parseDoctorTarget, dockerHostForTarget } from '../ssh/doctorTarget';
 import { readEffectiveSshConfig, type EffectiveSshConfig } from '../ssh/sshEffectiveConfig';
 import { sshCommandArgs } from '../ssh/sshInvocation';
+import { strictHopsEnvironment } from '../ssh/strictHops';
 import { listAgentIdentities } from '../ssh/agent';
 import { fingerprintOf, lookupKnownHosts, scanOfferedKeys, scanTypesFor, type KnownHostEntry } from '../ssh/knownHosts';
 import { remoteProbeScript, parseRemoteProbe, type RemoteProbe } from './remoteProbe';
@@ -137,13 +138,21 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   try {
     const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
     const agent = needs('agent', 'identity') ? timed(listAgentIdentities({ timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
-    // The round trip needs the probe too: it is the proof that gates it (below).
+    const effective = needs('identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
+    // The round trip needs the probe too: it is the proof that gates it (below). A proxied host
+    // (ProxyJump, ProxyCommand ssh -W, as `ssh -G` reports) gets our options on every hop.
     const probe = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip')
-      ? timed(
-          run('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s']), remoteProbeScript).then((result) => ({ result, parsed: parseRemoteProbe(result.stdout) })),
-        )
+      ? effective!.then(async ({ value }) => {
+          const hops = value.config?.proxied ? await strictHopsEnvironment(env) : undefined;
+          try {
+            return await timed(
+              runProcess('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s']), { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: hops?.env ?? env, input: remoteProbeScript }).then((result) => ({ result, parsed: parseRemoteProbe(result.stdout) })),
+            );
+          } finally {
+            await hops?.dispose();
+          }
+        })
       : undefined;
-    const effective = needs('identity', 'host-key', 'auth', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
     const known = needs('host-key') ? effective!.then(({ value }) => knownEntriesFor(value.config, deadline, env)) : undefined;
     const identityFiles = needs('identity')
       ? effective!.then(({ value }) => timed(readIdentityFiles(value.config ? value.config.list('identityfile').map((file) => value.config!.expandPath(file)) : [])))

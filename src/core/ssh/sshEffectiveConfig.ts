@@ -37,10 +37,14 @@ export class EffectiveSshConfig {
     return this.get('user') ?? '';
   }
 
-  /** The name known_hosts is searched for: HostKeyAlias, else the host name, bracketed with a non-22 port. */
+  /**
+   * The name known_hosts is searched for: HostKeyAlias exactly as written (ssh adds no port to an
+   * alias), else the host name, bracketed with a non-22 port.
+   */
   get knownHostsName(): string {
-    const name = this.get('hostkeyalias') ?? this.hostname;
-    return this.port === 22 ? name : `[${name}]:${this.port}`;
+    const alias = this.get('hostkeyalias');
+    if (alias !== undefined) return alias;
+    return this.port === 22 ? this.hostname : `[${this.hostname}]:${this.port}`;
   }
 
   get proxied(): boolean {

@@ -1,4 +1,4 @@
-import { diagnoseSsh, firstErrorLine } from '../diagnose';
+import { diagnoseSsh, firstErrorLine, hostKeyNameInError } from '../diagnose';
 import { fixFor } from '../fixes';
 import { unreachableCodes, type FailureCode } from '../failureCodes';
 import { judgeHostKeys } from '../../ssh/knownHosts';
@@ -31,6 +31,22 @@ export function hostKeyCheck(facts: DoctorFacts, earlier: EarlierResults): Verdi
   if (sshCode !== undefined && unreachableCodes.has(sshCode)) {
     const line = firstErrorLine(probe!.stderr) || (probe!.timedOut ? `no answer within the time limit` : '');
     return { status: 'fail', code: sshCode, message: `Cannot reach ${config.hostname} port ${config.port}: ${line}`, fix: fixFor(sshCode, fixContextOf(facts)), durationMs: Math.round(ms) };
+  }
+  // Through a proxy, the key ssh rejected may be a jump host's: report it as that host's.
+  const rejectedName = probe && config.proxied && (sshCode === 'host-key-unknown' || sshCode === 'host-key-changed' || sshCode === 'host-key-revoked') ? hostKeyNameInError(probe.stderr) : undefined;
+  if (rejectedName !== undefined && rejectedName !== config.knownHostsName) {
+    const hop = config.get('proxyjump')?.split(',')[0] ?? rejectedName.replace(/^\[(.*)\]:(\d+)$/, '$1:$2');
+    const what = sshCode === 'host-key-unknown' ? 'is not in known_hosts' : sshCode === 'host-key-revoked' ? 'offers a REVOKED key' : 'has a CHANGED key';
+    return {
+      status: 'fail',
+      code: sshCode!,
+      message: `${sshCode === 'host-key-unknown' ? '' : 'SECURITY: '}The jump host ${rejectedName} (on the way to ${config.knownHostsName}) ${what}: ${firstErrorLine(probe!.stderr)}`,
+      fix:
+        sshCode === 'host-key-unknown'
+          ? `Check the jump host on its own: \`remote-docker-ssh doctor ${hop}${fixContextOf(facts).configFile !== undefined ? ` --config ${fixContextOf(facts).configFile}` : ''}\` shows its fingerprint and the \`trust-host ${hop} --fingerprint …\` command to run once you have compared it with its administrator's.`
+          : fixFor(sshCode!, fixContextOf(facts, { target: hop, knownHostsName: rejectedName })),
+      durationMs: Math.round(ms),
+    };
   }
   const offered = hostKeys?.offered ?? [];
   const known = hostKeys?.known ?? [];
