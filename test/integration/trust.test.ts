@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startRig, type Rig } from '../fixtures/rig/index';
 import { runDoctor, type DoctorReport, type CheckId } from '../../src/core/doctor/doctor';
 import { runProcess } from '../../src/core/runner';
+import { BadInputError } from '../../src/core/errors';
 import { FixCommandByCode } from '../../src/vscode/ui/fixCommands';
 import { trustHostKey } from '../../src/core/ssh/knownHosts';
 import { leftoverChildren, childProcessSnapshot } from './helpers/leaks';
@@ -295,5 +296,47 @@ describe('trust rule and the user\'s own ssh, against the loopback rig', functio
     } finally {
       writeFileSync(rig.knownHostsFile, before);
     }
+  });
+
+  // Bullet 1.6: trust-host takes a lock, never duplicates a line.
+  it('trust-host: 20 parallel runs write exactly one line and leave no lock file', async () => {
+    const before = readFileSync(rig.knownHostsFile, 'utf8');
+    writeFileSync(rig.knownHostsFile, '');
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 20 }, () => trustHostKey(rig.alias, rig.hostKeyFingerprint, rig.configFile, { timeoutMs: 30_000, env: rig.env })));
+      const statuses = outcomes.map((outcome) => outcome.status);
+      assert.equal(statuses.filter((status) => status === 'written').length, 1, statuses.join(','));
+      assert.equal(statuses.filter((status) => status === 'already-trusted').length, 19, statuses.join(','));
+      const lines = readFileSync(rig.knownHostsFile, 'utf8').split('\n').filter((line) => line !== '');
+      assert.equal(lines.length, 1, lines.join('\n'));
+      assert.deepEqual(readdirSync(join(rig.knownHostsFile, '..')).filter((name) => name.includes('.lock')), []);
+    } finally {
+      writeFileSync(rig.knownHostsFile, before);
+    }
+  });
+
+  it('trust-host refuses UserKnownHostsFile /dev/null and a folder, and changes nothing', async () => {
+    for (const target of ['/dev/null', work]) {
+      const config = join(work, 'null_config');
+      writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(/UserKnownHostsFile .*/g, `UserKnownHostsFile ${target}`));
+      await assert.rejects(trustHostKey(rig.alias, rig.hostKeyFingerprint, config, { timeoutMs: 15_000, env: rig.env }), (error: unknown) => error instanceof BadInputError && /is not a regular file/.test(error.message));
+    }
+    assert.equal(readFileSync('/dev/null', 'utf8'), '');
+  });
+
+  it('trust-host with HashKnownHosts yes writes a hashed line that ssh itself then accepts', async () => {
+    const config = join(work, 'hashed_config');
+    const knownHosts = join(work, 'known hosts with spaces');
+    writeFileSync(config, `HashKnownHosts yes\n${readFileSync(rig.configFile, 'utf8').replace(/UserKnownHostsFile .*/g, `UserKnownHostsFile "${knownHosts}"`)}`);
+    const outcome = await trustHostKey(rig.alias, rig.hostKeyFingerprint, config, { timeoutMs: 15_000, env: rig.env });
+    assert.equal(outcome.status, 'written');
+    const line = readFileSync(knownHosts, 'utf8');
+    assert.match(line, /^\|1\|[A-Za-z0-9+/=]+\|[A-Za-z0-9+/=]+ ssh-ed25519 /);
+    assert.ok(!line.includes('127.0.0.1'));
+    // ssh is the judge: a StrictHostKeyChecking=yes login with only that file succeeds.
+    const login = await runProcess('ssh', ['-F', config, '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes', '--', rig.alias, 'true'], { env: rig.env, timeoutMs: 15_000 });
+    assert.equal(login.exitCode, 0, login.stderr);
+    const again = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: config, env: rig.env, timeoutMs: 15_000 });
+    assert.equal(again.ok, true, JSON.stringify(again.checks));
   });
 });
