@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -338,5 +339,67 @@ describe('trust rule and the user\'s own ssh, against the loopback rig', functio
     assert.equal(login.exitCode, 0, login.stderr);
     const again = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: config, env: rig.env, timeoutMs: 15_000 });
     assert.equal(again.ok, true, JSON.stringify(again.checks));
+  });
+
+  // Bullet 2.5 codes: an agent that never answers.
+  it('an agent socket that accepts and never answers: agent-not-responding, nothing left behind', async () => {
+    const socketPath = join(work, 'stuck-agent.sock');
+    const held: Socket[] = [];
+    const server = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    try {
+      const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: rig.configFile, env: { ...rig.env, SSH_AUTH_SOCK: socketPath }, timeoutMs: 15_000, only: ['agent'] });
+      const agent = check(report, 'agent');
+      assert.equal(agent.code, 'agent-not-responding', agent.message);
+      assert.ok(held.length >= 1, 'ssh-add really connected to the stuck agent');
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  // Bullet 2.5 codes: RemoteCommand in the config.
+  it('RemoteCommand in the config: ssh-config-remote-command with a fix that names it', async () => {
+    const config = join(work, 'remote_command_config');
+    writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(`Host ${rig.alias}\n`, `Host ${rig.alias}\n  RemoteCommand tmux new -A\n  RequestTTY force\n`));
+    const report = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: config, env: rig.env, timeoutMs: 15_000 });
+    const failed = report.checks.find((entry) => entry.status === 'fail');
+    assert.equal(failed?.code, 'ssh-config-remote-command', JSON.stringify(report.checks));
+    assert.match(failed!.fix!, /RemoteCommand/);
+  });
+
+  // Bullet 2.5 codes: LogLevel QUIET hides nothing from the checks.
+  it('LogLevel QUIET in the config: a refused key still gets auth-publickey-denied', async () => {
+    const config = join(work, 'quiet_config');
+    writeFileSync(config, `LogLevel QUIET\n${readFileSync(rig.configFile, 'utf8')}`);
+    // Control: plain ssh with this config says nothing at all when the key is refused.
+    const repair = await rig.breakOne('authorized-key-removed');
+    try {
+      const plain = await runProcess('ssh', ['-F', config, '-o', 'BatchMode=yes', '--', rig.alias, 'true'], { env: rig.env, timeoutMs: 15_000 });
+      assert.equal(plain.exitCode, 255);
+      assert.equal(plain.stderr.trim(), '');
+      const report = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: config, env: rig.env, timeoutMs: 15_000 });
+      assert.equal(check(report, 'auth').code, 'auth-publickey-denied', JSON.stringify(report.checks));
+    } finally {
+      await repair();
+    }
+  });
+
+  // Bullet 2.6: dns-unknown-host for a target that is not an alias does not mention a HostName line.
+  it('an address target that does not resolve: dns-unknown-host without "HostName line" in the fix', async () => {
+    // ssh and ssh-keyscan in a network namespace with no interface up: the lookup fails here and no query leaves.
+    const isolated = join(work, 'no-network');
+    rmSync(isolated, { recursive: true, force: true });
+    execFileSync('mkdir', [isolated]);
+    for (const tool of ['ssh', 'ssh-keyscan']) writeFileSync(join(isolated, tool), `#!/bin/sh\nexec unshare --net -- /usr/bin/${tool} "$@"\n`, { mode: 0o755 });
+    const env = { ...rig.env, PATH: `${isolated}:${rig.env.PATH}` };
+    const report = await runDoctor({ target: `${rig.user}@nohost-${process.pid}.invalid`, path: 'remote-ssh', configFile: rig.configFile, env, timeoutMs: 15_000 });
+    const hostKey = check(report, 'host-key');
+    assert.equal(hostKey.code, 'dns-unknown-host', hostKey.message);
+    assert.doesNotMatch(hostKey.fix!, /HostName line/);
+    const alias = join(work, 'alias_config');
+    writeFileSync(alias, readFileSync(rig.configFile, 'utf8').replace('HostName 127.0.0.1', `HostName nohost-${process.pid}.invalid`));
+    const aliased = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: alias, env, timeoutMs: 15_000 });
+    assert.match(check(aliased, 'host-key').fix!, /HostName line/);
   });
 });

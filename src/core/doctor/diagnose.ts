@@ -23,6 +23,8 @@ const sshPatterns: [RegExp, FailureCode][] = [
   [/timed out|Operation timed out|No route to host|Network is unreachable/i, 'connect-timeout'],
   // sshd closing before its banner (MaxStartups, a host firewall's reset): nothing speaks SSH there.
   [/kex_exchange_identification|Connection reset by peer|Connection closed by remote host/i, 'connection-refused'],
+  // A RemoteCommand in the config clashes with the command every check (and Remote-SSH) gives.
+  [/Cannot execute command-line and remote command/i, 'ssh-config-remote-command'],
   [/Permission denied \(|Too many authentication failures|No more authentication methods/i, 'auth-publickey-denied'],
 ];
 
@@ -47,6 +49,8 @@ export function diagnoseSshAdd(outcome: ProcessOutcome): FailureCode | undefined
   if (outcome.spawnError !== undefined) return 'ssh-missing';
   const text = `${outcome.stdout ?? ''}${outcome.stderr}`;
   if (outcome.exitCode === 0) return undefined;
+  // A socket that accepts and never answers (a stuck 1Password or gpg-agent): ssh would hang on it too.
+  if (outcome.timedOut) return 'agent-not-responding';
   if (/has no identities/i.test(text)) return 'agent-no-identities';
   if (outcome.exitCode === 2 || /Could not open a connection to your authentication agent|Error connecting to agent|communication with agent failed/i.test(text)) return 'agent-not-running';
   return outcome.exitCode === 1 ? 'agent-no-identities' : 'agent-not-running';

@@ -42,6 +42,9 @@ export interface DoctorOptions {
 
 export const defaultDoctorTimeoutMs = 10_000;
 
+/** An agent answers `ssh-add -l` in milliseconds; one that has not after this long never will. */
+const agentAnswerMs = 4000;
+
 const judges: Record<CheckId, (facts: DoctorFacts, earlier: EarlierResults) => Verdict> = {
   'ssh-client': sshClientCheck,
   agent: agentCheck,
@@ -137,7 +140,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
 
   try {
     const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
-    const agent = needs('agent', 'identity') ? timed(listAgentIdentities({ timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
+    const agent = needs('agent', 'identity') ? timed(listAgentIdentities({ timeoutMs: Math.min(deadline.remainingMs(), agentAnswerMs), signal: deadline.signal, env })) : undefined;
     const effective = needs('identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
     // The round trip needs the probe too: it is the proof that gates it (below). A proxied host
     // (ProxyJump, ProxyCommand ssh -W, as `ssh -G` reports) gets our options on every hop.

@@ -18,6 +18,7 @@ export const hopSshOptions: readonly string[] = [
   '-o', 'ControlMaster=no',
   '-o', 'ControlPath=none',
   '-o', 'PermitLocalCommand=no',
+  '-o', 'LogLevel=ERROR',
 ];
 
 const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;

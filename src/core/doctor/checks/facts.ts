@@ -69,6 +69,7 @@ export function fixContextOf(facts: DoctorFacts, extra: Partial<FixContext> = {}
     knownHostsName: config?.knownHostsName,
     knownHostsFile,
     identityFile: identity,
+    targetIsAlias: facts.target.kind === 'alias',
     ...extra,
   };
 }
