@@ -402,4 +402,21 @@ describe('trust rule and the user\'s own ssh, against the loopback rig', functio
     const aliased = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: alias, env, timeoutMs: 15_000 });
     assert.match(check(aliased, 'host-key').fix!, /HostName line/);
   });
+
+  // Bullet 2.5 fixes: not authorized -> ssh-copy-id -i with a key that exists.
+  it('a refused key: the ssh-copy-id fix names the key that exists, not ssh\'s first default', async () => {
+    const config = join(work, 'two_keys_config');
+    const missing = join(work, 'id_rsa');
+    writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(/IdentityFile (.*)/g, `IdentityFile ${missing}\n  IdentityFile $1`));
+    const repair = await rig.breakOne('authorized-key-removed');
+    try {
+      const report = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: config, env: rig.env, timeoutMs: 15_000 });
+      const auth = check(report, 'auth');
+      assert.equal(auth.code, 'auth-publickey-denied');
+      assert.ok(auth.fix!.includes(`ssh-copy-id -i ${rig.identityFile}.pub`), auth.fix);
+      assert.ok(!auth.fix!.includes(missing), auth.fix);
+    } finally {
+      await repair();
+    }
+  });
 });

@@ -157,7 +157,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
         })
       : undefined;
     const known = needs('host-key') ? effective!.then(({ value }) => knownEntriesFor(value.config, deadline, env)) : undefined;
-    const identityFiles = needs('identity')
+    // The auth check's fix names a key that exists (its .pub is read here), not ssh's first default.
+    const identityFiles = needs('identity', 'auth')
       ? effective!.then(({ value }) => timed(readIdentityFiles(value.config ? value.config.list('identityfile').map((file) => value.config!.expandPath(file)) : [])))
       : undefined;
     const hostKeys = needs('host-key') ? Promise.all([effective!, known!]).then(([{ value }, entries]) => timed(gatherHostKeys(value.config, entries, probe!, deadline, env))) : undefined;

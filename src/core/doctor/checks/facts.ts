@@ -56,7 +56,8 @@ export function skip(message: string): Verdict {
 
 export function fixContextOf(facts: DoctorFacts, extra: Partial<FixContext> = {}): FixContext {
   const config = facts.effective?.value.config;
-  const identity = facts.identityFiles?.value[0]?.path ?? (config ? config.list('identityfile').map((file) => config.expandPath(file))[0] : undefined);
+  // The first key ssh would offer that really exists (ssh -G lists id_rsa first even for a user with only id_ed25519).
+  const identity = facts.identityFiles?.value.find((file) => file.fingerprint !== undefined)?.path ?? facts.identityFiles?.value[0]?.path ?? (config ? config.list('identityfile').map((file) => config.expandPath(file))[0] : undefined);
   const knownHostsFile = config ? config.list('userknownhostsfile').map((file) => config.expandPath(file))[0] : undefined;
   return {
     target: facts.targetText,
