@@ -419,4 +419,41 @@ describe('trust rule and the user\'s own ssh, against the loopback rig', functio
       await repair();
     }
   });
+
+  // Bullet 2.5 fixes: authorized but not loaded -> ssh-add KEY (the server says it accepts the key).
+  it('an authorized passphrase key that is not in the agent: key-not-loaded with `ssh-add KEY`', async () => {
+    const key = join(work, 'id_passphrase');
+    assert.equal((await runProcess('ssh-keygen', ['-q', '-t', 'ed25519', '-N', 'secret words', '-f', key], { timeoutMs: 20_000 })).exitCode, 0);
+    const config = join(work, 'passphrase_config');
+    writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(/IdentityFile .*/g, `IdentityFile ${key}`));
+    const env = { ...rig.env, SSH_AUTH_SOCK: join(work, 'no-agent') };
+    // Not authorized yet: a plain refusal, whose fix authorizes that key.
+    const refused = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: config, env, timeoutMs: 15_000 });
+    assert.equal(check(refused, 'auth').code, 'auth-publickey-denied');
+    assert.ok(check(refused, 'auth').fix!.includes(`ssh-copy-id -i ${key}.pub`));
+    const authorizedKeys = join(rig.tmpDir, 'home', rig.user, '.ssh', 'authorized_keys');
+    const saved = readFileSync(authorizedKeys, 'utf8');
+    writeFileSync(authorizedKeys, `${saved}${readFileSync(`${key}.pub`, 'utf8')}`);
+    try {
+      const loginsBefore = acceptedLogins();
+      const report = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: config, env, timeoutMs: 15_000 });
+      const auth = check(report, 'auth');
+      assert.equal(auth.code, 'key-not-loaded', auth.message);
+      assert.ok(auth.fix!.includes(`ssh-add ${key}`), auth.fix);
+      assert.equal(acceptedLogins(), loginsBefore, 'asking whether the key is accepted never logs in');
+    } finally {
+      writeFileSync(authorizedKeys, saved);
+    }
+  });
+
+  // Bullet 1.4: for a host behind a proxy, trust-host says exactly what to run (ssh-keyscan cannot follow the proxy).
+  it('trust-host for a host behind ProxyJump refuses to scan around the proxy and gives the ssh command to run', async () => {
+    const config = jumpConfig('ProxyJump');
+    const before = readFileSync(rig.knownHostsFile, 'utf8');
+    await assert.rejects(
+      trustHostKey('behind', rig.hostKeyFingerprint, config, { timeoutMs: 15_000, env: plainSshEnv() }),
+      (error: unknown) => error instanceof BadInputError && /ssh-keyscan cannot follow/.test(error.message) && error.message.includes(`ssh -F '${config}' -o StrictHostKeyChecking=ask -o UpdateHostKeys=no -- behind true`),
+    );
+    assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), before);
+  });
 });

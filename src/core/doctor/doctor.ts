@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { BadInputError } from '../errors';
 import { Deadline } from '../deadline';
-import { parseDoctorTarget, dockerHostForTarget } from '../ssh/doctorTarget';
+import { parseDoctorTarget, dockerHostForTarget, sshDestinationArgs } from '../ssh/doctorTarget';
 import { readEffectiveSshConfig, type EffectiveSshConfig } from '../ssh/sshEffectiveConfig';
-import { sshCommandArgs } from '../ssh/sshInvocation';
+import { sshCheckArgs, sshCommandArgs } from '../ssh/sshInvocation';
 import { strictHopsEnvironment } from '../ssh/strictHops';
 import { listAgentIdentities } from '../ssh/agent';
 import { fingerprintOf, lookupKnownHosts, scanOfferedKeys, scanTypesFor, type KnownHostEntry } from '../ssh/knownHosts';
@@ -161,6 +161,21 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     const identityFiles = needs('identity', 'auth')
       ? effective!.then(({ value }) => timed(readIdentityFiles(value.config ? value.config.list('identityfile').map((file) => value.config!.expandPath(file)) : [])))
       : undefined;
+    // A refused login: ask the server (ssh is the judge) whether it would take a key file that the
+    // session could not use, e.g. one with a passphrase that is not in the agent. Only the public
+    // half is offered, so nothing authenticates; our strict options verify the host key first.
+    const acceptedKey = needs('auth')
+      ? Promise.all([probe!, identityFiles!]).then(async ([session, files]) => {
+          if (session.value.parsed.started || diagnoseSsh(session.value.result) !== 'auth-publickey-denied') return undefined;
+          for (const file of files.value.filter((entry) => entry.fingerprint !== undefined)) {
+            // -v for ssh's "Server accepts key" line (debug1), so without our LogLevel=ERROR (the first LogLevel wins).
+            const strict = sshCheckArgs(options.configFile, deadline.remainingSeconds()).filter((arg, index, all) => arg !== 'LogLevel=ERROR' && all[index + 1] !== 'LogLevel=ERROR');
+            const offer = await runProcess('ssh', [...strict, '-v', '-o', 'IdentitiesOnly=yes', '-o', `IdentityFile=${file.path}.pub`, '-o', 'IdentityAgent=none', ...sshDestinationArgs(target), 'true'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env });
+            if (/Server accepts key: /.test(offer.stderr)) return file.path;
+          }
+          return undefined;
+        })
+      : undefined;
     const hostKeys = needs('host-key') ? Promise.all([effective!, known!]).then(([{ value }, entries]) => timed(gatherHostKeys(value.config, entries, probe!, deadline, env))) : undefined;
     // The round trip runs the user's own docker CLI and its plain ssh, exactly as the Docker extension
     // does, without our options: that ssh reads the user's config, which may say StrictHostKeyChecking
@@ -182,7 +197,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     const localDocker = needs('local-docker-cli') ? (roundtrip ?? Promise.resolve(undefined)).then((ran) => (ran ? undefined : timed(run('docker', ['--version'])))) : undefined;
 
     // Wait for every child before judging or throwing: nothing may outlive runDoctor.
-    const pending = { sshVersion, agent, localDocker, probe, roundtrip, effective, known, identityFiles, hostKeys };
+    const pending = { sshVersion, agent, localDocker, probe, roundtrip, effective, known, identityFiles, hostKeys, acceptedKey };
     // The first failure stops the rest at once (they are killed) instead of letting them run out their time.
     const settled = await Promise.allSettled(Object.values(pending).map((work) => work?.catch((error: unknown) => {
       deadline.abort();
@@ -205,6 +220,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       effective: await effective,
       identityFiles: await identityFiles,
       hostKeys: await hostKeys,
+      acceptedKey: await acceptedKey,
     };
     if (deadline.cancelledByCaller) throw new DoctorCancelledError();
 

@@ -11,6 +11,7 @@ export const failureCodes = [
   'connection-refused',
   'connect-timeout',
   'auth-publickey-denied',
+  'key-not-loaded',
   'ssh-config-remote-command',
   'remote-docker-missing',
   'docker-socket-permission',

@@ -61,6 +61,8 @@ export function fixFor(code: FailureCode, context: FixContext): string {
       return context.targetIsAlias === false
         ? `The name ${context.hostname ?? context.target} does not resolve. Check its spelling, or use the host's IP address.`
         : `The name ${context.hostname ?? context.target} does not resolve. Check its spelling and the HostName line for "${context.target}" in ${context.configFile ?? '~/.ssh/config'}, or use the host's IP address.`;
+    case 'key-not-loaded':
+      return `The host accepts ${context.identityFile ?? 'your key'}, but ssh cannot use it without a prompt (it has a passphrase and is not in the agent). Load it once: \`${addKeyInstruction(context.platform, context.identityFile ?? '~/.ssh/id_ed25519')}\`.`;
     case 'agent-not-responding':
       return 'The agent at SSH_AUTH_SOCK (or the config\'s IdentityAgent) accepts connections but never answers, so every ssh that asks it hangs. Restart it (unlock 1Password/Secretive, or `gpgconf --kill gpg-agent`, or start a new `ssh-agent`), then check again.';
     case 'ssh-config-remote-command':

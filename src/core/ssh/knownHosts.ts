@@ -140,6 +140,12 @@ export async function trustHostKey(target: string, fingerprint: string, configFi
   if (!scan.config) return { status: 'unreachable', detail: scan.configError?.stderr.trim() ?? 'ssh -G failed', name: target };
   const config = scan.config;
   const name = config.knownHostsName;
+  // ssh-keyscan goes straight to HostName:port, not through ProxyJump/ProxyCommand: what it would
+  // fetch is not necessarily the host ssh reaches. Let ssh itself show the key, through the proxy.
+  if (config.proxied) {
+    const flag = configFile !== undefined ? `-F '${configFile.replace(/'/g, `'\\''`)}' ` : '';
+    throw new BadInputError(`${target} is reached through ${config.get('proxyjump') !== undefined ? `ProxyJump ${config.get('proxyjump')}` : 'a ProxyCommand'}, which ssh-keyscan cannot follow. Let ssh show you the key through the proxy and answer "yes" only if the fingerprint matches ${fingerprint}: \`ssh ${flag}-o StrictHostKeyChecking=ask -o UpdateHostKeys=no -- ${target} true\`. For an unknown jump host, run trust-host for the jump host itself first.`);
+  }
   if (scan.keys.length === 0) return { status: 'unreachable', detail: scan.result?.stderr.trim() || `no SSH server answered at ${config.hostname} port ${config.port}`, name };
   const files = config.list('userknownhostsfile').map((file) => config.expandPath(file));
   if (files.length === 0) throw new BadInputError('the ssh config sets UserKnownHostsFile none; there is no file to write the key to');

@@ -34,6 +34,8 @@ export interface DoctorFacts {
   readonly effective?: Timed<{ config?: EffectiveSshConfig; result: ProcessResult }>;
   readonly agent?: Timed<{ result: ProcessResult; identities: AgentIdentity[] }>;
   readonly identityFiles?: Timed<IdentityFileInfo[]>;
+  /** After a refused login: a key file the server says it accepts (so it is authorized, only not usable here). */
+  readonly acceptedKey?: string;
   readonly hostKeys?: Timed<{ known: KnownHostEntry[]; offered: HostKey[]; scan?: ProcessResult }>;
   readonly probe?: Timed<{ result: ProcessResult; parsed: RemoteProbe }>;
   readonly localDocker?: Timed<ProcessResult>;
