@@ -456,4 +456,18 @@ describe('trust rule and the user\'s own ssh, against the loopback rig', functio
     );
     assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), before);
   });
+
+  // Bullet 2.2: IdentityAgent is honoured where the agent matters.
+  it('IdentityAgent in the config names the agent: agent and identity pass with SSH_AUTH_SOCK unset', async () => {
+    const config = join(work, 'identity_agent_config');
+    writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(`Host ${rig.alias}\n`, `Host ${rig.alias}\n  IdentityAgent ${rig.agentSocket}\n`));
+    const env: Record<string, string> = { ...rig.env };
+    delete env.SSH_AUTH_SOCK;
+    const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: config, env, timeoutMs: 15_000, only: ['agent', 'identity'] });
+    assert.equal(check(report, 'agent').status, 'pass', check(report, 'agent').message);
+    assert.equal(check(report, 'identity').status, 'pass', check(report, 'identity').message);
+    // Control: the same environment without IdentityAgent finds no agent.
+    const without = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: rig.configFile, env, timeoutMs: 15_000, only: ['agent'] });
+    assert.equal(check(without, 'agent').code, 'agent-not-running');
+  });
 });

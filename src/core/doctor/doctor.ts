@@ -113,6 +113,15 @@ export function roundtripAllowed(session: { result: ProcessResult; parsed: Remot
   return session.parsed.started;
 }
 
+/** IdentityAgent from `ssh -G`: a socket path, SSH_AUTH_SOCK or $VAR, or none (then an empty value: no agent). */
+function agentSocketFor(config: EffectiveSshConfig | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  const value = config?.get('identityagent');
+  if (value === undefined || value === 'SSH_AUTH_SOCK') return undefined;
+  if (value === 'none') return '';
+  if (value.startsWith('$')) return env[value.slice(1)] ?? '';
+  return config!.expandPath(value.replace(/^"(.*)"$/, '$1'));
+}
+
 export class DoctorCancelledError extends Error {
   constructor() {
     super('the doctor was cancelled');
@@ -140,8 +149,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
 
   try {
     const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
-    const agent = needs('agent', 'identity') ? timed(listAgentIdentities({ timeoutMs: Math.min(deadline.remainingMs(), agentAnswerMs), signal: deadline.signal, env })) : undefined;
-    const effective = needs('identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
+
+    const effective = needs('agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
     // The round trip needs the probe too: it is the proof that gates it (below). A proxied host
     // (ProxyJump, ProxyCommand ssh -W, as `ssh -G` reports) gets our options on every hop.
     const probe = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip')
@@ -157,6 +166,13 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
         })
       : undefined;
     const known = needs('host-key') ? effective!.then(({ value }) => knownEntriesFor(value.config, deadline, env)) : undefined;
+    // The agent ssh uses is the config's IdentityAgent when set (1Password, Secretive), else SSH_AUTH_SOCK.
+    const agent = needs('agent', 'identity')
+      ? (effective ?? Promise.resolve(undefined)).then((fact) => {
+          const socket = agentSocketFor(fact?.value.config, env);
+          return timed(listAgentIdentities({ timeoutMs: Math.min(deadline.remainingMs(), agentAnswerMs), signal: deadline.signal, env: socket === undefined ? env : { ...env, SSH_AUTH_SOCK: socket } }));
+        })
+      : undefined;
     // The auth check's fix names a key that exists (its .pub is read here), not ssh's first default.
     const identityFiles = needs('identity', 'auth')
       ? effective!.then(({ value }) => timed(readIdentityFiles(value.config ? value.config.list('identityfile').map((file) => value.config!.expandPath(file)) : [])))
