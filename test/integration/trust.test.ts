@@ -11,6 +11,7 @@ import { BadInputError } from '../../src/core/errors';
 import { FixCommandByCode } from '../../src/vscode/ui/fixCommands';
 import { trustHostKey } from '../../src/core/ssh/knownHosts';
 import { leftoverChildren, childProcessSnapshot } from './helpers/leaks';
+import { startSilentPort } from './helpers/silentPort';
 
 /*
  * Issue 11, part 1 "Trust, without exception" and part 2 "The user's ssh, not ours", against the
@@ -469,5 +470,20 @@ describe('trust rule and the user\'s own ssh, against the loopback rig', functio
     // Control: the same environment without IdentityAgent finds no agent.
     const without = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: rig.configFile, env, timeoutMs: 15_000, only: ['agent'] });
     assert.equal(check(without, 'agent').code, 'agent-not-running');
+  });
+
+  // Bullet 2.5 codes: a --timeout shorter than the connect is still connect-timeout, on both paths.
+  it('a time limit shorter than the connect: connect-timeout on every check that needed the host', async () => {
+    const silent = await startSilentPort();
+    try {
+      for (const timeoutMs of [300, 800, 1500]) {
+        for (const path of ['remote-ssh', 'docker-host'] as const) {
+          const report = await runDoctor({ target: `${rig.user}@127.0.0.1:${silent.port}`, path, configFile: rig.configFile, env: rig.env, timeoutMs });
+          assert.equal(check(report, 'host-key').code, 'connect-timeout', `${path} ${timeoutMs} ms: ${JSON.stringify(report.checks)}`);
+        }
+      }
+    } finally {
+      await silent.close();
+    }
   });
 });

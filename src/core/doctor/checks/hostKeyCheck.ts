@@ -20,12 +20,16 @@ export function hostKeyVerifiedBySession(started: boolean, sshCode: FailureCode 
 export function hostKeyCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
   if (blockedBy(earlier, ['ssh-client'])) return skip('Skipped: needs the ssh client.');
   const probe = facts.probe?.value.result;
-  const sshCode = probe ? diagnoseSsh(probe) : undefined;
+  // Killed by the time limit before ssh said why (a --timeout shorter than the connect): still a timeout.
+  const sshCode = probe ? (diagnoseSsh(probe) ?? (probe.timedOut || probe.cancelled ? 'connect-timeout' : undefined)) : undefined;
   const config = facts.effective?.value.config;
   const hostKeys = facts.hostKeys?.value;
   const ms = Math.max(facts.hostKeys?.ms ?? 0, sshCode !== undefined ? (facts.probe?.ms ?? 0) : 0);
   if (!config) {
     const result = facts.effective?.value.result;
+    if (result && (result.timedOut || result.cancelled)) {
+      return { status: 'fail', code: 'connect-timeout', message: `The time limit ran out before ssh had even read its configuration for ${facts.targetText}.`, fix: fixFor('connect-timeout', fixContextOf(facts)), durationMs: Math.round(facts.effective?.ms ?? 0) };
+    }
     return { status: 'fail', code: 'bad-target', message: `ssh cannot read the configuration for ${facts.targetText}: ${firstErrorLine(result?.stderr ?? '')}`, fix: fixFor('bad-target', fixContextOf(facts)), durationMs: Math.round(facts.effective?.ms ?? 0) };
   }
   if (sshCode !== undefined && unreachableCodes.has(sshCode)) {
