@@ -5,6 +5,7 @@ import { ExitCode, type CliStreams } from './output';
 import { formatDoctorReport } from './doctorReportText';
 import { parseTimeoutSeconds } from './timeoutOption';
 import { parseCliArgs } from './parseCliArgs';
+import { chosenConfigPath } from '../core/ssh/config/paths';
 
 function parsePath(value: string | undefined): DoctorPath {
   if (value === undefined) return 'remote-ssh';
@@ -30,7 +31,7 @@ export async function doctorCommand(args: string[], io: CliStreams): Promise<num
     const report = await runDoctor({
       target,
       path: parsePath(values.path),
-      configFile: values.config,
+      configFile: chosenConfigPath(values.config),
       timeoutMs: values.timeout !== undefined ? parseTimeoutSeconds(values.timeout) * 1000 : defaultDoctorTimeoutMs,
       only: parseOnly(values.only),
     });

@@ -7,7 +7,7 @@ export function formatDoctorReport(report: DoctorReport, colour: boolean): strin
   const c = paint(colour);
   const marks = { pass: c('32', '✓'), fail: c('31', '✗'), skip: c('90', '-') };
   const width = Math.max(...report.checks.map((check) => check.id.length));
-  const lines = [`remote-docker-ssh doctor ${report.target} (path: ${report.path})`, ''];
+  const lines = [`remote-docker-ssh doctor ${report.target} (path: ${report.path})`, ...(report.notes ?? []).map((note) => c('90', `note: ${note}`)), ''];
   for (const check of report.checks) {
     const code = check.code !== undefined ? ` ${c('31', `[${check.code}]`)}` : '';
     const time = check.status === 'skip' ? '' : c('90', ` (${check.durationMs} ms)`);

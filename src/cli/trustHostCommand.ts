@@ -4,6 +4,7 @@ import { parseDoctorTarget } from '../core/ssh/doctorTarget';
 import { ExitCode, type CliStreams } from './output';
 import { parseTimeoutSeconds } from './timeoutOption';
 import { parseCliArgs } from './parseCliArgs';
+import { chosenConfigPath } from '../core/ssh/config/paths';
 
 /** `remote-docker-ssh trust-host TARGET --fingerprint SHA256:… [--config FILE] [--timeout S]` */
 export async function trustHostCommand(args: string[], io: CliStreams): Promise<number> {
@@ -13,7 +14,7 @@ export async function trustHostCommand(args: string[], io: CliStreams): Promise<
   parseDoctorTarget(target);
   if (values.fingerprint === undefined) throw new BadInputError('trust-host needs --fingerprint SHA256:… (the fingerprint you verified with the host\'s administrator)');
   const timeoutMs = values.timeout !== undefined ? parseTimeoutSeconds(values.timeout) * 1000 : 10_000;
-  const outcome = await trustHostKey(target, values.fingerprint, values.config, { timeoutMs });
+  const outcome = await trustHostKey(target, values.fingerprint, chosenConfigPath(values.config), { timeoutMs });
   switch (outcome.status) {
     case 'written':
       io.stdout.write(`Added ${outcome.name} ${outcome.key.type} ${outcome.key.fingerprint} to ${outcome.file}.\n`);

@@ -54,6 +54,18 @@ function track(child: ChildProcess): void {
 }
 
 /**
+ * Every process we run is non-interactive (stdin is never a terminal), so ssh, ssh-add and the
+ * ssh that docker starts must never fall back to a GUI passphrase prompt: with DISPLAY set and
+ * no terminal, ssh would run SSH_ASKPASS (or /usr/bin/ssh-askpass) in the background checks.
+ */
+export function nonInteractiveEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = { ...(env ?? process.env) };
+  delete result.SSH_ASKPASS;
+  result.SSH_ASKPASS_REQUIRE = 'never';
+  return result;
+}
+
+/**
  * Runs a binary with an argument array. There is no shell anywhere on this path, so no string
  * from a user is ever interpreted by one.
  *
@@ -78,7 +90,7 @@ export function runProcess(file: string, args: readonly string[], options: RunOp
       shell: false,
       windowsHide: true,
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env: nonInteractiveEnv(options.env),
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     track(child);

@@ -45,9 +45,9 @@ describe('runProcess', () => {
     assert.equal(result.stdout, 'line one\nline two\n');
   });
 
-  it('gives the child exactly the environment it is handed', async () => {
-    const result = await runProcess('/usr/bin/env', [], { timeoutMs: 5000, env: { ONLY_THIS: 'yes' } });
-    assert.equal(result.stdout, 'ONLY_THIS=yes\n');
+  it('gives the child the environment it is handed, made non-interactive, and nothing of ours', async () => {
+    const result = await runProcess('/usr/bin/env', [], { timeoutMs: 5000, env: { ONLY_THIS: 'yes', SSH_ASKPASS: '/usr/bin/ssh-askpass' } });
+    assert.deepEqual(result.stdout.trim().split('\n').sort(), ['ONLY_THIS=yes', 'SSH_ASKPASS_REQUIRE=never']);
   });
 
   it('kills a child that ignores SIGTERM', async () => {

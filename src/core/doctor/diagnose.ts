@@ -14,6 +14,8 @@ export interface ProcessOutcome {
  * matters: a changed host key also prints "Host key verification failed", so it comes first.
  */
 const sshPatterns: [RegExp, FailureCode][] = [
+  // ssh: "WARNING: REVOKED HOST KEY DETECTED!" / "The … host key for … is marked as revoked."
+  [/REVOKED HOST KEY|is marked as revoked/i, 'host-key-revoked'],
   [/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed|host key mismatch/i, 'host-key-changed'],
   [/No \S+ host key is known for|Host key verification failed|authenticity of host .* can't be established/i, 'host-key-unknown'],
   [/Could not resolve hostname|Name or service not known|nodename nor servname provided|No address associated with hostname|Temporary failure in name resolution/i, 'dns-unknown-host'],
@@ -21,8 +23,18 @@ const sshPatterns: [RegExp, FailureCode][] = [
   [/timed out|Operation timed out|No route to host|Network is unreachable/i, 'connect-timeout'],
   // sshd closing before its banner (MaxStartups, a host firewall's reset): nothing speaks SSH there.
   [/kex_exchange_identification|Connection reset by peer|Connection closed by remote host/i, 'connection-refused'],
+  // A RemoteCommand in the config clashes with the command every check (and Remote-SSH) gives.
+  [/Cannot execute command-line and remote command/i, 'ssh-config-remote-command'],
   [/Permission denied \(|Too many authentication failures|No more authentication methods/i, 'auth-publickey-denied'],
 ];
+
+/**
+ * The known_hosts name ssh complained about ("No ED25519 host key is known for NAME and…",
+ * "Host key for NAME has changed…"). Through ProxyJump that can be a jump host's name, not the target's.
+ */
+export function hostKeyNameInError(stderr: string): string | undefined {
+  return /No \S+ host key is known for (\S+) and/.exec(stderr)?.[1] ?? /Host key for (\S+) has changed/.exec(stderr)?.[1] ?? /host key for (\S+) is marked as revoked/.exec(stderr)?.[1];
+}
 
 /** ssh's exit 255 means ssh itself failed; anything else is the remote command's status. */
 export function diagnoseSsh(outcome: ProcessOutcome): FailureCode | undefined {
@@ -37,6 +49,8 @@ export function diagnoseSshAdd(outcome: ProcessOutcome): FailureCode | undefined
   if (outcome.spawnError !== undefined) return 'ssh-missing';
   const text = `${outcome.stdout ?? ''}${outcome.stderr}`;
   if (outcome.exitCode === 0) return undefined;
+  // A socket that accepts and never answers (a stuck 1Password or gpg-agent): ssh would hang on it too.
+  if (outcome.timedOut) return 'agent-not-responding';
   if (/has no identities/i.test(text)) return 'agent-no-identities';
   if (outcome.exitCode === 2 || /Could not open a connection to your authentication agent|Error connecting to agent|communication with agent failed/i.test(text)) return 'agent-not-running';
   return outcome.exitCode === 1 ? 'agent-no-identities' : 'agent-not-running';

@@ -1,9 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { BadInputError } from '../errors';
 import { Deadline } from '../deadline';
-import { parseDoctorTarget, dockerHostForTarget } from '../ssh/doctorTarget';
+import { parseDoctorTarget, dockerHostForTarget, sshDestinationArgs } from '../ssh/doctorTarget';
 import { readEffectiveSshConfig, type EffectiveSshConfig } from '../ssh/sshEffectiveConfig';
-import { sshCommandArgs } from '../ssh/sshInvocation';
+import { sshCheckArgs, sshCommandArgs } from '../ssh/sshInvocation';
+import { strictHopsEnvironment } from '../ssh/strictHops';
 import { listAgentIdentities } from '../ssh/agent';
 import { fingerprintOf, lookupKnownHosts, scanOfferedKeys, scanTypesFor, type KnownHostEntry } from '../ssh/knownHosts';
 import { remoteProbeScript, parseRemoteProbe, type RemoteProbe } from './remoteProbe';
@@ -28,7 +29,7 @@ export type { CheckId, CheckResult, DoctorPath, DoctorReport } from './checks/ty
 export interface DoctorOptions {
   readonly target: string;
   readonly path: DoctorPath;
-  /** The ssh client config, passed to every ssh call as -F; ssh's own default when absent. */
+  /** The ssh config the user chose, passed to every ssh call as -F (then /etc/ssh/ssh_config is not read, as with plain ssh -F); absent, ssh reads its own defaults. */
   readonly configFile?: string;
   /** Bounds the whole doctor (default 10 s); every child still running then is killed. */
   readonly timeoutMs?: number;
@@ -40,6 +41,9 @@ export interface DoctorOptions {
 }
 
 export const defaultDoctorTimeoutMs = 10_000;
+
+/** An agent answers `ssh-add -l` in milliseconds; one that has not after this long never will. */
+const agentAnswerMs = 4000;
 
 const judges: Record<CheckId, (facts: DoctorFacts, earlier: EarlierResults) => Verdict> = {
   'ssh-client': sshClientCheck,
@@ -101,6 +105,23 @@ async function gatherHostKeys(config: EffectiveSshConfig | undefined, known: Kno
   return { known, offered: scan.keys, scan: scan.result };
 }
 
+/**
+ * The trust gate of the docker round trip: our own session (StrictHostKeyChecking=yes, BatchMode)
+ * logged in during this run, so ssh verified the host key before anything else may authenticate.
+ */
+export function roundtripAllowed(session: { result: ProcessResult; parsed: RemoteProbe }): boolean {
+  return session.parsed.started;
+}
+
+/** IdentityAgent from `ssh -G`: a socket path, SSH_AUTH_SOCK or $VAR, or none (then an empty value: no agent). */
+function agentSocketFor(config: EffectiveSshConfig | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  const value = config?.get('identityagent');
+  if (value === undefined || value === 'SSH_AUTH_SOCK') return undefined;
+  if (value === 'none') return '';
+  if (value.startsWith('$')) return env[value.slice(1)] ?? '';
+  return config!.expandPath(value.replace(/^"(.*)"$/, '$1'));
+}
+
 export class DoctorCancelledError extends Error {
   constructor() {
     super('the doctor was cancelled');
@@ -128,27 +149,62 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
 
   try {
     const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
-    const agent = needs('agent', 'identity') ? timed(listAgentIdentities({ timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
-    const probe = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine')
-      ? timed(
-          run('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s']), remoteProbeScript).then((result) => ({ result, parsed: parseRemoteProbe(result.stdout) })),
-        )
+
+    const effective = needs('agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
+    // The round trip needs the probe too: it is the proof that gates it (below). A proxied host
+    // (ProxyJump, ProxyCommand ssh -W, as `ssh -G` reports) gets our options on every hop.
+    const probe = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip')
+      ? effective!.then(async ({ value }) => {
+          const hops = value.config?.proxied ? await strictHopsEnvironment(env) : undefined;
+          try {
+            return await timed(
+              runProcess('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s']), { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: hops?.env ?? env, input: remoteProbeScript }).then((result) => ({ result, parsed: parseRemoteProbe(result.stdout) })),
+            );
+          } finally {
+            await hops?.dispose();
+          }
+        })
       : undefined;
-    const effective = needs('identity', 'host-key', 'auth', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
-    const known = needs('host-key', 'docker-host-roundtrip') ? effective!.then(({ value }) => knownEntriesFor(value.config, deadline, env)) : undefined;
-    const identityFiles = needs('identity')
+    const known = needs('host-key') ? effective!.then(({ value }) => knownEntriesFor(value.config, deadline, env)) : undefined;
+    // The agent ssh uses is the config's IdentityAgent when set (1Password, Secretive), else SSH_AUTH_SOCK.
+    const agent = needs('agent', 'identity')
+      ? (effective ?? Promise.resolve(undefined)).then((fact) => {
+          const socket = agentSocketFor(fact?.value.config, env);
+          return timed(listAgentIdentities({ timeoutMs: Math.min(deadline.remainingMs(), agentAnswerMs), signal: deadline.signal, env: socket === undefined ? env : { ...env, SSH_AUTH_SOCK: socket } }));
+        })
+      : undefined;
+    // The auth check's fix names a key that exists (its .pub is read here), not ssh's first default.
+    const identityFiles = needs('identity', 'auth')
       ? effective!.then(({ value }) => timed(readIdentityFiles(value.config ? value.config.list('identityfile').map((file) => value.config!.expandPath(file)) : [])))
+      : undefined;
+    // A refused login: ask the server (ssh is the judge) whether it would take a key file that the
+    // session could not use, e.g. one with a passphrase that is not in the agent. Only the public
+    // half is offered, so nothing authenticates; our strict options verify the host key first.
+    const acceptedKey = needs('auth')
+      ? Promise.all([probe!, identityFiles!]).then(async ([session, files]) => {
+          if (session.value.parsed.started || diagnoseSsh(session.value.result) !== 'auth-publickey-denied') return undefined;
+          for (const file of files.value.filter((entry) => entry.fingerprint !== undefined)) {
+            // -v for ssh's "Server accepts key" line (debug1), so without our LogLevel=ERROR (the first LogLevel wins).
+            const strict = sshCheckArgs(options.configFile, deadline.remainingSeconds()).filter((arg, index, all) => arg !== 'LogLevel=ERROR' && all[index + 1] !== 'LogLevel=ERROR');
+            const offer = await runProcess('ssh', [...strict, '-v', '-o', 'IdentitiesOnly=yes', '-o', `IdentityFile=${file.path}.pub`, '-o', 'IdentityAgent=none', ...sshDestinationArgs(target), 'true'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env });
+            if (/Server accepts key: /.test(offer.stderr)) return file.path;
+          }
+          return undefined;
+        })
       : undefined;
     const hostKeys = needs('host-key') ? Promise.all([effective!, known!]).then(([{ value }, entries]) => timed(gatherHostKeys(value.config, entries, probe!, deadline, env))) : undefined;
     // The round trip runs the user's own docker CLI and its plain ssh, exactly as the Docker extension
-    // does, without our options. Only for a host already in known_hosts: with StrictHostKeyChecking
-    // accept-new or no in the user's config, that ssh would otherwise accept an unknown key silently.
+    // does, without our options: that ssh reads the user's config, which may say StrictHostKeyChecking
+    // accept-new or no (then it would log in to a host whose key is unknown or even CHANGED). So it runs
+    // only after OUR session, with StrictHostKeyChecking=yes, logged in during this run: ssh itself
+    // verified the host key. What known_hosts holds is never the judge (a @revoked or @cert-authority
+    // line is not "known").
     const roundtripEnv = { ...env };
     // -H must win: a DOCKER_CONTEXT in the environment would make the CLI refuse the combination.
     delete roundtripEnv.DOCKER_CONTEXT;
     const roundtrip = needs('docker-host-roundtrip')
-      ? known!.then((entries) =>
-          entries.length > 0
+      ? probe!.then((session) =>
+          roundtripAllowed(session.value)
             ? timed(runProcess('docker', ['-H', dockerHost, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
             : undefined,
         )
@@ -157,7 +213,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     const localDocker = needs('local-docker-cli') ? (roundtrip ?? Promise.resolve(undefined)).then((ran) => (ran ? undefined : timed(run('docker', ['--version'])))) : undefined;
 
     // Wait for every child before judging or throwing: nothing may outlive runDoctor.
-    const pending = { sshVersion, agent, localDocker, probe, roundtrip, effective, known, identityFiles, hostKeys };
+    const pending = { sshVersion, agent, localDocker, probe, roundtrip, effective, known, identityFiles, hostKeys, acceptedKey };
     // The first failure stops the rest at once (they are killed) instead of letting them run out their time.
     const settled = await Promise.allSettled(Object.values(pending).map((work) => work?.catch((error: unknown) => {
       deadline.abort();
@@ -180,6 +236,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       effective: await effective,
       identityFiles: await identityFiles,
       hostKeys: await hostKeys,
+      acceptedKey: await acceptedKey,
     };
     if (deadline.cancelledByCaller) throw new DoctorCancelledError();
 
@@ -195,6 +252,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       path: options.path,
       ok: checks.every((check) => check.status === 'pass'),
       totalMs: Math.round(performance.now() - started),
+      // Plain `ssh -F FILE` reads only FILE; the user should know the system-wide file is left out.
+      ...(options.configFile !== undefined ? { notes: [`ssh was run with -F ${options.configFile}, so /etc/ssh/ssh_config is not read (exactly as with plain ssh -F).`] } : {}),
       checks,
     };
   } finally {

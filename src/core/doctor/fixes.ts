@@ -16,6 +16,8 @@ export interface FixContext {
   readonly offeredFingerprint?: string;
   /** The private key ssh would use (from `ssh -G`); its .pub is what the host must authorize. */
   readonly identityFile?: string;
+  /** The target is an alias from the ssh config (not user@host:port), so it may have a HostName line. */
+  readonly targetIsAlias?: boolean;
 }
 
 function shellQuote(value: string): string {
@@ -53,8 +55,18 @@ export function fixFor(code: FailureCode, context: FixContext): string {
       return `Compare the fingerprint ${context.offeredFingerprint ?? '(see above)'} with the one the host's administrator sees (\`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub\` on the host). If they match: \`remote-docker-ssh trust-host ${context.target} --fingerprint ${context.offeredFingerprint ?? 'SHA256:…'}${configFlag(context)}\`.`;
     case 'host-key-changed':
       return `Security warning: do not connect. The host now offers ${context.offeredFingerprint ?? 'a different key'}, which is not the key in ${context.knownHostsFile ?? 'known_hosts'}. Ask the host's administrator whether the server was reinstalled or its key replaced. Only if they confirm the new fingerprint: \`ssh-keygen -R ${shellQuote(context.knownHostsName ?? context.target)}${context.knownHostsFile !== undefined ? ` -f ${shellQuote(context.knownHostsFile)}` : ''}\`, then \`remote-docker-ssh trust-host ${context.target} --fingerprint ${context.offeredFingerprint ?? 'SHA256:…'}${configFlag(context)}\`. This is never fixed automatically.`;
+    case 'host-key-revoked':
+      return `Security warning: do not connect. The host offers ${context.offeredFingerprint ?? 'a key'}, which ${context.knownHostsFile ?? 'known_hosts'} marks as @revoked: that key was withdrawn, possibly because it was stolen. Tell the host's administrator; only they can give the host a new key. Do not remove the @revoked line and do not trust this key. This is never fixed automatically.`;
     case 'dns-unknown-host':
-      return `The name ${context.hostname ?? context.target} does not resolve. Check its spelling and the HostName line for "${context.target}" in ${context.configFile ?? '~/.ssh/config'}, or use the host's IP address.`;
+      return context.targetIsAlias === false
+        ? `The name ${context.hostname ?? context.target} does not resolve. Check its spelling, or use the host's IP address.`
+        : `The name ${context.hostname ?? context.target} does not resolve. Check its spelling and the HostName line for "${context.target}" in ${context.configFile ?? '~/.ssh/config'}, or use the host's IP address.`;
+    case 'key-not-loaded':
+      return `The host accepts ${context.identityFile ?? 'your key'}, but ssh cannot use it without a prompt (it has a passphrase and is not in the agent). Load it once: \`${addKeyInstruction(context.platform, context.identityFile ?? '~/.ssh/id_ed25519')}\`.`;
+    case 'agent-not-responding':
+      return 'The agent at SSH_AUTH_SOCK (or the config\'s IdentityAgent) accepts connections but never answers, so every ssh that asks it hangs. Restart it (unlock 1Password/Secretive, or `gpgconf --kill gpg-agent`, or start a new `ssh-agent`), then check again.';
+    case 'ssh-config-remote-command':
+      return `The ssh config sets RemoteCommand for ${context.target}, which ssh refuses together with the command the checks (and Remote-SSH, and docker) run. Move RemoteCommand (and RequestTTY) into a separate Host alias used only for interactive logins, in ${context.configFile ?? '~/.ssh/config'}.`;
     case 'connection-refused':
       return `Nothing accepts SSH at ${context.hostname ?? context.target} port ${context.port ?? 22}. On the host: \`sudo systemctl enable --now ssh\` (sshd on Fedora/RHEL); check the Port in ${context.configFile ?? '~/.ssh/config'} and the host's firewall.`;
     case 'connect-timeout':

@@ -55,6 +55,10 @@ export function nextConnectStep(checks: readonly CheckOutcome[], attempted: Read
     // Remote-SSH and the docker CLI use plain ssh: a key it finds on disk is as good as the agent.
     return { kind: 'ready' };
   }
+  if (auth?.status === 'fail' && auth.code === 'key-not-loaded') {
+    // The host accepts the key; it only needs to be in the agent.
+    return offer('load-key', auth);
+  }
   if (auth?.status === 'fail' && auth.code === 'auth-publickey-denied') {
     const agent = failed('agent');
     if (agent?.code === 'agent-not-running') {

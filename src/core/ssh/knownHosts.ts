@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { appendFile, lstat, mkdir, readFile, stat } from 'node:fs/promises';
+import { withFileLock } from '../fs/fileLock';
 import { dirname } from 'node:path';
 import { parseDoctorTarget } from './doctorTarget';
 import { readEffectiveSshConfig, type EffectiveSshConfig } from './sshEffectiveConfig';
@@ -139,6 +140,12 @@ export async function trustHostKey(target: string, fingerprint: string, configFi
   if (!scan.config) return { status: 'unreachable', detail: scan.configError?.stderr.trim() ?? 'ssh -G failed', name: target };
   const config = scan.config;
   const name = config.knownHostsName;
+  // ssh-keyscan goes straight to HostName:port, not through ProxyJump/ProxyCommand: what it would
+  // fetch is not necessarily the host ssh reaches. Let ssh itself show the key, through the proxy.
+  if (config.proxied) {
+    const flag = configFile !== undefined ? `-F '${configFile.replace(/'/g, `'\\''`)}' ` : '';
+    throw new BadInputError(`${target} is reached through ${config.get('proxyjump') !== undefined ? `ProxyJump ${config.get('proxyjump')}` : 'a ProxyCommand'}, which ssh-keyscan cannot follow. Let ssh show you the key through the proxy and answer "yes" only if the fingerprint matches ${fingerprint}: \`ssh ${flag}-o StrictHostKeyChecking=ask -o UpdateHostKeys=no -- ${target} true\`. For an unknown jump host, run trust-host for the jump host itself first.`);
+  }
   if (scan.keys.length === 0) return { status: 'unreachable', detail: scan.result?.stderr.trim() || `no SSH server answered at ${config.hostname} port ${config.port}`, name };
   const files = config.list('userknownhostsfile').map((file) => config.expandPath(file));
   if (files.length === 0) throw new BadInputError('the ssh config sets UserKnownHostsFile none; there is no file to write the key to');
@@ -149,10 +156,21 @@ export async function trustHostKey(target: string, fingerprint: string, configFi
   if (verdict === 'changed' || verdict === 'revoked') return { status: 'changed', offered: scan.keys, known, name };
   if (known.some((entry) => entry.key === key.key && entry.marker === undefined)) return { status: 'already-trusted', file: known.find((entry) => entry.key === key.key)!.file, key, name };
   const file = files[0];
+  // ssh would read nothing back from /dev/null, a folder or a FIFO: "adding" there trusts nothing.
+  const existing = await lstat(file).catch(() => undefined);
+  const info = existing?.isSymbolicLink() ? await stat(file).catch(() => undefined) : existing;
+  if (info !== undefined && !info.isFile()) throw new BadInputError(`UserKnownHostsFile ${file} is not a regular file, so ssh cannot keep a key there; point UserKnownHostsFile at a file (default ~/.ssh/known_hosts)`);
+  // The way ssh looks the host up (HostKeyAlias as written, [host]:port), hashed when HashKnownHosts is on.
   const hostField = config.get('hashknownhosts') === 'yes' ? hashedHostName(name) : name;
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  const current = await readFile(file, 'utf8').catch(() => undefined);
-  const separator = current !== undefined && current !== '' && !current.endsWith('\n') ? '\n' : '';
-  await appendFile(file, `${separator}${hostField} ${key.type} ${key.key}\n`, { mode: 0o600 });
-  return { status: 'written', file, key, name };
+  // Under the lock, look again: a parallel trust-host may have written the key meanwhile.
+  return withFileLock(`${file}.lock`, async () => {
+    const now = await lookupKnownHosts(name, [file], options);
+    const present = now.find((entry) => entry.key === key.key && entry.marker === undefined);
+    if (present) return { status: 'already-trusted', file, key, name };
+    const current = await readFile(file, 'utf8').catch(() => undefined);
+    const separator = current !== undefined && current !== '' && !current.endsWith('\n') ? '\n' : '';
+    await appendFile(file, `${separator}${hostField} ${key.type} ${key.key}\n`, { mode: 0o600 });
+    return { status: 'written', file, key, name };
+  });
 }

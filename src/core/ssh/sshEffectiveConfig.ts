@@ -3,6 +3,19 @@ import type { HostTarget } from './doctorTarget';
 import { sshDestinationArgs } from './doctorTarget';
 import { runProcess, type ProcessResult } from '../runner';
 
+const oneLineLists = new Set(['userknownhostsfile', 'globalknownhostsfile']);
+
+function splitPathList(line: string): string[] {
+  const paths: string[] = [];
+  for (const word of line.split(' ')) {
+    if (word === '') continue;
+    const startsPath = /^([/~%]|[A-Za-z]:[\\/])/.test(word) || word === 'none';
+    if (startsPath || paths.length === 0) paths.push(word);
+    else paths[paths.length - 1] += ` ${word}`;
+  }
+  return paths;
+}
+
 /** What `ssh -G` says ssh would use for a target: the config as ssh itself reads it. */
 export class EffectiveSshConfig {
   private readonly values = new Map<string, string[]>();
@@ -20,9 +33,16 @@ export class EffectiveSshConfig {
     return this.values.get(key)?.[0];
   }
 
-  /** Keys ssh repeats (identityfile) or lists on one line (userknownhostsfile). */
+  /**
+   * Keys ssh repeats, one value a line (identityfile: kept whole, spaces and all), or lists on
+   * one line (userknownhostsfile, globalknownhostsfile). `ssh -G` prints such a list space-joined
+   * and unquoted, so a path with a space is only told from two paths by where a path can start:
+   * a word that does not begin with "/", "~", "%" or a drive letter continues the previous path.
+   */
   list(key: string): string[] {
-    return (this.values.get(key) ?? []).flatMap((value) => value.split(/\s+/)).filter((value) => value !== '' && value !== 'none');
+    const values = this.values.get(key) ?? [];
+    if (!oneLineLists.has(key)) return values.filter((value) => value !== '' && value !== 'none');
+    return values.flatMap(splitPathList).filter((value) => value !== 'none');
   }
 
   get hostname(): string {
@@ -37,10 +57,14 @@ export class EffectiveSshConfig {
     return this.get('user') ?? '';
   }
 
-  /** The name known_hosts is searched for: HostKeyAlias, else the host name, bracketed with a non-22 port. */
+  /**
+   * The name known_hosts is searched for: HostKeyAlias exactly as written (ssh adds no port to an
+   * alias), else the host name, bracketed with a non-22 port.
+   */
   get knownHostsName(): string {
-    const name = this.get('hostkeyalias') ?? this.hostname;
-    return this.port === 22 ? name : `[${name}]:${this.port}`;
+    const alias = this.get('hostkeyalias');
+    if (alias !== undefined) return alias;
+    return this.port === 22 ? this.hostname : `[${this.hostname}]:${this.port}`;
   }
 
   get proxied(): boolean {

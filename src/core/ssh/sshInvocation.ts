@@ -19,6 +19,8 @@ export function sshCheckArgs(configFile: string | undefined, connectTimeoutSecon
     '-o', 'ControlPath=none',
     '-o', 'ClearAllForwardings=yes',
     '-o', 'PermitLocalCommand=no',
+    // A config's LogLevel QUIET would hide every reason ssh fails; errors are what the checks read.
+    '-o', 'LogLevel=ERROR',
     '-T',
   ];
 }

@@ -4,7 +4,7 @@ import { showReport } from '../ui/doctorReportView';
 import { ensureTarget } from '../ssh/hostTarget';
 import { log } from '../log';
 import { setupPath } from '../setupState';
-import { sshConfigFile } from '../ssh/sshConfigFile';
+import { chosenSshConfigFile } from '../ssh/sshConfigFile';
 import { refreshSteps } from '../walkthrough/stepState';
 
 /**
@@ -27,7 +27,7 @@ export async function checkSetup(options?: { quiet?: boolean }): Promise<DoctorR
         const abort = new AbortController();
         const listener = token.onCancellationRequested(() => abort.abort());
         try {
-          return await runDoctor({ target, path, configFile: sshConfigFile(), timeoutMs: seconds * 1000, signal: abort.signal });
+          return await runDoctor({ target, path, configFile: chosenSshConfigFile(), timeoutMs: seconds * 1000, signal: abort.signal });
         } finally {
           listener.dispose();
         }

@@ -11,7 +11,7 @@ import { extensionContext } from '../extensionContext';
 import { log } from '../log';
 import { writeRemoteSshSettings, type RemoteSshSettingsResult } from '../remote/remoteSshSettingsWriter';
 import { findRemoteOpener, openRemoteWindow } from '../remote/remoteWindowOpener';
-import { sshConfigFile } from '../ssh/sshConfigFile';
+import { chosenSshConfigFile, sshConfigFile } from '../ssh/sshConfigFile';
 import { runInTerminal } from '../ui/terminalProcess';
 import { CommandIds } from '../commandIds';
 import { trustHost } from './trustHost';
@@ -42,6 +42,8 @@ const maxRounds = 5;
 export async function connectAndInstall(args?: ConnectAndInstallArgs): Promise<ConnectAndInstallResult | undefined> {
   const context = extensionContext();
   const configFile = args?.configFile || sshConfigFile();
+  // ssh gets -F only for a file the user chose (the argument or remote.SSH.configFile).
+  const sshConfig = args?.configFile || chosenSshConfigFile();
   const env = args?.env ? { ...process.env, ...args.env } : undefined;
 
   const alias = args?.alias ?? (await chooseTarget({ title: vscode.l10n.t('Connect to a host and install Docker there'), configFile }));
@@ -66,7 +68,7 @@ export async function connectAndInstall(args?: ConnectAndInstallArgs): Promise<C
 
   const ready = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking SSH access to {0}', alias), cancellable: true },
-    (progress, token) => ensureSshAccess(alias, configFile, env, progress, token),
+    (progress, token) => ensureSshAccess(alias, configFile, sshConfig, env, progress, token),
   );
   if (!ready) {
     return undefined;
@@ -88,6 +90,7 @@ export async function connectAndInstall(args?: ConnectAndInstallArgs): Promise<C
 async function ensureSshAccess(
   alias: string,
   configFile: string,
+  sshConfig: string | undefined,
   env: NodeJS.ProcessEnv | undefined,
   progress: vscode.Progress<{ message?: string }>,
   token: vscode.CancellationToken,
@@ -98,7 +101,7 @@ async function ensureSshAccess(
   const attempted = new Set<ConnectFix>();
   for (let round = 0; round < maxRounds && !token.isCancellationRequested; round++) {
     progress.report({ message: vscode.l10n.t('Running the SSH checks…') });
-    const checks = await runConnectChecks({ target: alias, configFile, timeoutMs, signal: abort.signal, env });
+    const checks = await runConnectChecks({ target: alias, configFile: sshConfig, timeoutMs, signal: abort.signal, env });
     log().info(`Connect checks for ${alias}: ${checks.map((c) => `${c.id}=${c.status}${c.code ? `(${c.code})` : ''}`).join(' ')}`);
     const step = nextConnectStep(checks, attempted);
     if (step.kind === 'ready') {
@@ -110,7 +113,7 @@ async function ensureSshAccess(
     }
     attempted.add(step.fix);
     progress.report({ message: step.check.message });
-    const fixed = await applyFix(step.fix, alias, configFile, env, abort.signal, token);
+    const fixed = await applyFix(step.fix, alias, configFile, sshConfig, env, abort.signal, token);
     if (!fixed) {
       return false;
     }
@@ -122,6 +125,7 @@ async function applyFix(
   fix: ConnectFix,
   alias: string,
   configFile: string,
+  sshConfig: string | undefined,
   env: NodeJS.ProcessEnv | undefined,
   signal: AbortSignal,
   token: vscode.CancellationToken,
@@ -129,7 +133,7 @@ async function applyFix(
   switch (fix) {
     case 'trust-host-key':
       // The same modal as the walkthrough's step: the fingerprint shown, known_hosts written only on yes.
-      return trustHost({ target: alias, configFile, env });
+      return trustHost({ target: alias, configFile: sshConfig, env });
     case 'load-key': {
       const resolved = await resolveHost(configFile, alias, { signal });
       const identityFile = resolved.identityFiles[0];

@@ -3,7 +3,7 @@ import { parseTarget } from '../../core/ssh/hostSpec';
 import { ensureTarget } from '../ssh/hostTarget';
 import { pickKey } from '../ssh/pickKey';
 import { runInTerminal } from '../ui/terminalProcess';
-import { sshConfigFile } from '../ssh/sshConfigFile';
+import { chosenSshConfigFile } from '../ssh/sshConfigFile';
 
 /**
  * `ssh-copy-id -i KEY.pub -F CONFIG -- HOST` in a terminal: the host's password prompt is real and
@@ -28,7 +28,8 @@ export async function copyKeyToHost(): Promise<number | undefined> {
     return undefined;
   }
   const parsed = parseTarget(target);
-  const args = ['-i', key.publicKey, '-F', sshConfigFile()];
+  const chosenConfig = chosenSshConfigFile();
+  const args = ['-i', key.publicKey, ...(chosenConfig !== undefined ? ['-F', chosenConfig] : [])];
   let destination: string;
   if (parsed.kind === 'alias') {
     destination = parsed.alias;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { scanHostKeys, trustHostKey, type HostKey } from '../../core/ssh/knownHosts';
 import { ensureTarget } from '../ssh/hostTarget';
 import { log } from '../log';
-import { sshConfigFile } from '../ssh/sshConfigFile';
+import { chosenSshConfigFile } from '../ssh/sshConfigFile';
 import { CommandIds } from '../commandIds';
 
 const scanTimeoutMs = 15_000;
@@ -25,7 +25,7 @@ export async function trustHost(request?: TrustHostRequest): Promise<boolean> {
   if (!target) {
     return false;
   }
-  const configFile = request?.configFile ?? sshConfigFile();
+  const configFile = request?.configFile ?? chosenSshConfigFile();
   const env = request?.env;
   const scan = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the host key of {0}…', target), cancellable: true },

@@ -3,7 +3,7 @@ import { checkLocalEngine } from '../../core/docker/localEngine';
 import { runDoctor } from '../../core/doctor/doctor';
 import type { EngineResult } from '../../core/remote/remoteFollowThrough';
 import { runsOnRemoteHost } from '../docker/dockerExtensionPresence';
-import { sshConfigFile } from '../ssh/sshConfigFile';
+import { chosenSshConfigFile } from '../ssh/sshConfigFile';
 
 function timeoutMs(): number {
   return vscode.workspace.getConfiguration('remoteDockerSsh').get<number>('checkTimeoutSeconds', 10) * 1000;
@@ -19,7 +19,7 @@ export async function checkEngineOfHost(context: vscode.ExtensionContext, alias:
     const local = await checkLocalEngine({ timeoutMs: timeoutMs(), signal });
     return { status: local.status, code: local.code, message: local.message };
   }
-  const report = await runDoctor({ target: alias, path: 'remote-ssh', configFile: sshConfigFile(), timeoutMs: timeoutMs(), signal, only: ['remote-docker-cli', 'remote-docker-engine'] });
+  const report = await runDoctor({ target: alias, path: 'remote-ssh', configFile: chosenSshConfigFile(), timeoutMs: timeoutMs(), signal, only: ['remote-docker-cli', 'remote-docker-engine'] });
   const failed = report.checks.find((check) => check.status === 'fail');
   return failed ? { status: 'fail', code: failed.code, message: failed.message } : { status: report.ok ? 'pass' : 'skip', message: report.checks.map((c) => c.message).join(' ') };
 }

@@ -8,6 +8,7 @@ import { CommandIds, type CommandId } from '../commandIds';
 export const FixCommandByCode: Readonly<Record<string, CommandId>> = {
   'agent-not-running': CommandIds.startAgent,
   'agent-no-identities': CommandIds.addKeyToAgent,
+  'key-not-loaded': CommandIds.addKeyToAgent,
   'host-key-unknown': CommandIds.trustHost,
   'dns-unknown-host': CommandIds.addHost,
   'connection-refused': CommandIds.addHost,

@@ -10,7 +10,7 @@ import { extensionContext } from '../extensionContext';
 import { log } from '../log';
 import { candidateKeys } from '../ssh/pickKey';
 import { currentTarget, setupPath } from '../setupState';
-import { sshConfigFile } from '../ssh/sshConfigFile';
+import { chosenSshConfigFile, sshConfigFile } from '../ssh/sshConfigFile';
 import { SetupPathContextKey, StepNames, stepContextKey, stepsPassedBy, type StepName } from './stepKeys';
 
 /**
@@ -148,7 +148,7 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
     );
     if (!report && !inRemoteWindow) {
       probes.push(
-        runDoctor({ target, path: setupPath() === 'remoteSsh' ? 'remote-ssh' : 'docker-host', configFile, timeoutMs: checkTimeoutMs() })
+        runDoctor({ target, path: setupPath() === 'remoteSsh' ? 'remote-ssh' : 'docker-host', configFile: chosenSshConfigFile(), timeoutMs: checkTimeoutMs() })
           .then((result) => {
             report = result;
           })

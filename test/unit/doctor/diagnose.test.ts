@@ -19,6 +19,9 @@ describe('diagnose', () => {
     assert.equal(ssh('No ED25519 host key is known for [127.0.0.1]:2222 and you have requested strict checking.\r\nHost key verification failed.\r\n'), 'host-key-unknown');
     const changed = '@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\r\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\r\n@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\r\nIT IS POSSIBLE THAT SOMEONE IS DOING SOMETHING NASTY!\r\nHost key for [127.0.0.1]:2222 has changed and you have requested strict checking.\r\nHost key verification failed.\r\n';
     assert.equal(ssh(changed), 'host-key-changed');
+    // sshconnect.c: a key on a @revoked line; it also ends in "Host key verification failed".
+    const revoked = '@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\r\n@       WARNING: REVOKED HOST KEY DETECTED!               @\r\n@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\r\nThe ED25519 host key for [127.0.0.1]:2222 is marked as revoked.\r\nThis could mean that a stolen key is being used to\r\nimpersonate this host.\r\nHost key verification failed.\r\n';
+    assert.equal(ssh(revoked), 'host-key-revoked');
     assert.equal(ssh('rds@127.0.0.1: Permission denied (publickey).\r\n'), 'auth-publickey-denied');
     assert.equal(ssh('Received disconnect from 127.0.0.1 port 22:2: Too many authentication failures\r\n'), 'auth-publickey-denied');
   });

@@ -18,6 +18,8 @@ describe('fixes', () => {
     assert.match(fixFor('agent-no-identities', { ...base, platform: 'darwin' }), /ssh-add --apple-use-keychain/);
     assert.match(fixFor('host-key-unknown', { ...base, offeredFingerprint: 'SHA256:abc' }), /remote-docker-ssh trust-host box --fingerprint SHA256:abc/);
     assert.match(fixFor('host-key-changed', base), /never fixed automatically/);
+    assert.match(fixFor('host-key-revoked', base), /never fixed automatically/);
+    assert.doesNotMatch(fixFor('host-key-revoked', base), /trust-host|ssh-keygen -R/);
   });
 
   it('gives the per-OS way to start an agent', () => {

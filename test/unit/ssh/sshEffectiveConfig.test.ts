@@ -16,8 +16,10 @@ describe('effective ssh config (ssh -G)', () => {
     assert.equal(config.proxied, false);
   });
 
-  it('names the host in known_hosts as ssh does: HostKeyAlias first, [name]:port off 22', () => {
-    assert.equal(new EffectiveSshConfig(sample).knownHostsName, '[box]:2222');
+  it('names the host in known_hosts as ssh does: HostKeyAlias as written (no port), else [name]:port off 22', () => {
+    // ssh writes "Permanently added 'box'" for HostKeyAlias box on port 2222 (test/integration/trust.test.ts).
+    assert.equal(new EffectiveSshConfig(sample).knownHostsName, 'box');
+    assert.equal(new EffectiveSshConfig('hostname h\nport 2222\n').knownHostsName, '[h]:2222');
     assert.equal(new EffectiveSshConfig('hostname h\nport 22\n').knownHostsName, 'h');
   });
 
@@ -44,5 +46,12 @@ describe('deadline', () => {
     assert.equal(cancelled.signal.aborted, true);
     assert.equal(cancelled.cancelledByCaller, true);
     cancelled.dispose();
+  });
+
+  it('splits a known_hosts list as ssh -G prints it, unquoted, keeping paths with spaces whole', () => {
+    const config = new EffectiveSshConfig('userknownhostsfile /tmp/a b/kh ~/.ssh/known_hosts C:\\Users\\Ann Lee\\kh\nidentityfile /tmp/x y/id\n');
+    assert.deepEqual(config.list('userknownhostsfile'), ['/tmp/a b/kh', '~/.ssh/known_hosts', 'C:\\Users\\Ann Lee\\kh']);
+    assert.deepEqual(config.list('identityfile'), ['/tmp/x y/id']);
+    assert.deepEqual(new EffectiveSshConfig('userknownhostsfile none\n').list('userknownhostsfile'), []);
   });
 });

@@ -23,6 +23,7 @@ describe('step keys from doctor checks', () => {
 describe('fix commands for doctor failures', () => {
   it('never offers a button for a changed host key', () => {
     assert.equal(FixCommandByCode['host-key-changed'], undefined);
+    assert.equal(FixCommandByCode['host-key-revoked'], undefined);
   });
 
   it('sends an unknown host key to trustHost and a refused key to copyKeyToHost', () => {

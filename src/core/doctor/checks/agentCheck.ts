@@ -9,6 +9,9 @@ export function agentCheck(facts: DoctorFacts): Verdict {
   if (code === 'ssh-missing') {
     return { status: 'fail', code, message: 'ssh-add is missing, so the agent cannot be asked for keys.', fix: fixFor(code, fixContextOf(facts)), durationMs: Math.round(fact.ms) };
   }
+  if (code === 'agent-not-responding') {
+    return { status: 'fail', code, message: `The ssh-agent at SSH_AUTH_SOCK did not answer within ${Math.round(fact.ms / 1000)} s.`, fix: fixFor(code, fixContextOf(facts)), durationMs: Math.round(fact.ms) };
+  }
   if (code === 'agent-not-running') {
     const detail = fact.value.result.stderr.trim() || 'no agent answered';
     return { status: 'fail', code, message: `No ssh-agent is reachable (${detail}). The docker CLI's ssh needs it to use your key without a prompt.`, fix: fixFor(code, fixContextOf(facts)), durationMs: Math.round(fact.ms) };

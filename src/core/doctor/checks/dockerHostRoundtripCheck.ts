@@ -12,12 +12,15 @@ export function dockerHostRoundtripCheck(facts: DoctorFacts, earlier: EarlierRes
   const blocker = blockedBy(earlier, ['local-docker-cli', 'ssh-client', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine']);
   if (blocker) return skip(`Skipped: needs a passing ${blocker.id} check.`);
   if (facts.roundtrip === undefined) {
-    // Not run on purpose (see runDoctor): the host is not in known_hosts.
+    // Not run on purpose (see runDoctor): our StrictHostKeyChecking=yes session did not log in, so
+    // ssh has not verified the host key in this run.
+    const session = facts.probe?.value.result;
+    const code = (session ? diagnoseSsh(session) : undefined) ?? 'host-key-unknown';
     return {
       status: 'fail',
-      code: 'host-key-unknown',
-      message: `Not run: ${facts.targetText} is not in known_hosts, and the docker CLI's own ssh could accept an unknown key without asking (StrictHostKeyChecking accept-new or no).`,
-      fix: fixFor('host-key-unknown', fixContextOf(facts)),
+      code,
+      message: `Not run: ssh did not verify the host key of ${facts.targetText} in this run (${firstErrorLine(session?.stderr ?? '') || 'our session did not log in'}), and the docker CLI's own ssh could accept an unknown or changed key without asking (StrictHostKeyChecking accept-new or no in the ssh config).`,
+      fix: fixFor(code, fixContextOf(facts)),
       durationMs: 0,
     };
   }

@@ -34,6 +34,8 @@ export interface DoctorFacts {
   readonly effective?: Timed<{ config?: EffectiveSshConfig; result: ProcessResult }>;
   readonly agent?: Timed<{ result: ProcessResult; identities: AgentIdentity[] }>;
   readonly identityFiles?: Timed<IdentityFileInfo[]>;
+  /** After a refused login: a key file the server says it accepts (so it is authorized, only not usable here). */
+  readonly acceptedKey?: string;
   readonly hostKeys?: Timed<{ known: KnownHostEntry[]; offered: HostKey[]; scan?: ProcessResult }>;
   readonly probe?: Timed<{ result: ProcessResult; parsed: RemoteProbe }>;
   readonly localDocker?: Timed<ProcessResult>;
@@ -56,7 +58,8 @@ export function skip(message: string): Verdict {
 
 export function fixContextOf(facts: DoctorFacts, extra: Partial<FixContext> = {}): FixContext {
   const config = facts.effective?.value.config;
-  const identity = facts.identityFiles?.value[0]?.path ?? (config ? config.list('identityfile').map((file) => config.expandPath(file))[0] : undefined);
+  // The first key ssh would offer that really exists (ssh -G lists id_rsa first even for a user with only id_ed25519).
+  const identity = facts.identityFiles?.value.find((file) => file.fingerprint !== undefined)?.path ?? facts.identityFiles?.value[0]?.path ?? (config ? config.list('identityfile').map((file) => config.expandPath(file))[0] : undefined);
   const knownHostsFile = config ? config.list('userknownhostsfile').map((file) => config.expandPath(file))[0] : undefined;
   return {
     target: facts.targetText,
@@ -69,6 +72,7 @@ export function fixContextOf(facts: DoctorFacts, extra: Partial<FixContext> = {}
     knownHostsName: config?.knownHostsName,
     knownHostsFile,
     identityFile: identity,
+    targetIsAlias: facts.target.kind === 'alias',
     ...extra,
   };
 }

@@ -40,5 +40,7 @@ export interface DoctorReport {
   readonly path: DoctorPath;
   readonly ok: boolean;
   readonly totalMs: number;
+  /** What the user should know about how ssh was run (a chosen -F file skips /etc/ssh/ssh_config). */
+  readonly notes?: string[];
   readonly checks: CheckResult[];
 }

@@ -31,6 +31,16 @@ export function defaultIncludeBase(): IncludeBase {
 }
 
 /**
+ * The config file ssh must be given with `-F`: only the one the user chose (`--config`,
+ * `remote.SSH.configFile`), expanded as configPathFromOption does; undefined when none was chosen.
+ * `-F` makes ssh skip /etc/ssh/ssh_config (Debian's HashKnownHosts, a site's ProxyJump), so we pass
+ * it exactly when the user's own `ssh -F` would.
+ */
+export function chosenConfigPath(value: string | undefined): string | undefined {
+  return value === undefined || value.trim().length === 0 ? undefined : configPathFromOption(value.trim());
+}
+
+/**
  * The config file a user named (`--config`, `remote.SSH.configFile`), or the default. A leading
  * `~` is expanded here because it often arrives unexpanded (`--config=~/x`, settings JSON).
  */
