@@ -1,4 +1,4 @@
-import { BadInputError } from '../core/errors';
+import { BadInputError, FileWriteError } from '../core/errors';
 import { dockerHostCommand } from './dockerHostCommand';
 import { hostsCommand } from './hostsCommand';
 import { ExitCode, type CliStreams } from './output';
@@ -40,6 +40,10 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
     if (error instanceof BadInputError) {
       io.stderr.write(`remote-docker-ssh: ${error.message}\n`);
       return ExitCode.badInput;
+    }
+    if (error instanceof FileWriteError) {
+      io.stderr.write(`remote-docker-ssh: ${error.message}\n`);
+      return ExitCode.writeFailed;
     }
     throw error;
   }

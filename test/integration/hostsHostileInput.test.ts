@@ -81,6 +81,12 @@ const cases: Case[] = [
   { field: 'identity-file', args: (m) => [ok.alias, '--hostname', ok.host, '--identity-file', `~/.ssh/id;${touch(m)}`], message: /identity file contains ";"/ },
   { field: 'identity-file', args: (m) => [ok.alias, '--hostname', ok.host, '--identity-file', `~/.ssh/\`${touch(m)}\``], message: /quote/ },
   { field: 'identity-file', args: () => [ok.alias, '--hostname', ok.host, '--identity-file', `/k/${'x'.repeat(5000)}`], message: /at most 4096/ },
+  // issue 11 part 5: control and bidirectional-override characters, like the other fields
+  { field: 'identity-file', args: () => [ok.alias, '--hostname', ok.host, '--identity-file', '~/.ssh/id\x1b[2J'], message: /identity file contains a control character/ },
+  { field: 'identity-file', args: () => [ok.alias, '--hostname', ok.host, '--identity-file', '~/.ssh/id\u009b31m'], message: /identity file contains a control character \(U\+009B\)/ },
+  { field: 'identity-file', args: () => [ok.alias, '--hostname', ok.host, '--identity-file', '~/.ssh/\u202egpj.di'], message: /identity file contains a bidirectional text control \(U\+202E\)/ },
+  { field: 'identity-file', args: () => [ok.alias, '--hostname', ok.host, '--identity-file', '~/.ssh/id\u2066x\u2069'], message: /bidirectional text control \(U\+2066\)/ },
+  { field: 'host', args: () => [ok.alias, '--hostname', 'evil\u202ecom.example'], message: /host name contains a bidirectional text control \(U\+202E\)/ },
   // command shape
   { field: 'command', args: () => [ok.alias], message: /needs --hostname/ },
   { field: 'command', args: () => [ok.alias, 'second', '--hostname', ok.host], message: /one ALIAS/ },
