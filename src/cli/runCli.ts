@@ -1,7 +1,7 @@
 import { BadInputError, FileWriteError } from '../core/errors';
 import { dockerHostCommand } from './dockerHostCommand';
 import { hostsCommand } from './hostsCommand';
-import { ExitCode, type CliStreams } from './output';
+import { ExitCode, neutralisedStreams, type CliStreams } from './output';
 import { doctorCommand } from './doctorCommand';
 import { trustHostCommand } from './trustHostCommand';
 
@@ -31,18 +31,19 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
   }
   const subcommand = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
   if (!subcommand) {
-    io.stderr.write(`remote-docker-ssh: unknown command "${name}"\n\n${usage}`);
+    neutralisedStreams(io).stderr.write(`remote-docker-ssh: unknown command "${name}"\n\n${usage}`);
     return ExitCode.badInput;
   }
+  const safeIo = neutralisedStreams(io);
   try {
-    return await subcommand(rest, io);
+    return await subcommand(rest, subcommand === doctorCommand ? io : safeIo);
   } catch (error) {
     if (error instanceof BadInputError) {
-      io.stderr.write(`remote-docker-ssh: ${error.message}\n`);
+      safeIo.stderr.write(`remote-docker-ssh: ${error.message}\n`);
       return ExitCode.badInput;
     }
     if (error instanceof FileWriteError) {
-      io.stderr.write(`remote-docker-ssh: ${error.message}\n`);
+      safeIo.stderr.write(`remote-docker-ssh: ${error.message}\n`);
       return ExitCode.writeFailed;
     }
     throw error;
