@@ -40,6 +40,7 @@ describe('CLI doctor and trust-host against the loopback rig', function () {
       assert.doesNotMatch(stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
       const json = await runCli(['doctor', rig.alias, '--config', rig.configFile, '--path', 'docker-host', '--json'], rig.env);
       const engine = (JSON.parse(json.stdout) as DoctorReport).checks.find((entry) => entry.id === 'remote-docker-engine')!;
+      // eslint-disable-next-line no-control-regex
       assert.match(engine.message, /\u001b\]0;owned\u0007/, 'the JSON keeps the real text (JSON escapes it), for machines');
     } finally {
       await repair();
