@@ -4,9 +4,9 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { BadInputError } from '../../src/core/errors';
 import { addHost } from '../../src/core/ssh/config/addHost';
-import { runProcess } from '../../src/core/runner';
 import { makeTempDir } from '../fixtures/sshConfig/editChecks';
 import { runHostsCli } from '../fixtures/sshConfig/hostsCli';
+import { runLoopbackOnly } from '../fixtures/netns/loopbackOnly';
 
 /**
  * Hostile values through the real CLI. Each must give exit 2 with a message, leave the config
@@ -155,7 +155,7 @@ describe('hosts add: hostile input through the real CLI', () => {
     assert.ok(!existsSync(marker), 'an injected command ran');
 
     // ssh itself reads the file (and would run any injected `Match exec`): still nothing runs.
-    const resolved = await runProcess('ssh', ['-G', '-F', configFile, '--', 'victim'], { timeoutMs: 15_000 });
+    const resolved = await runLoopbackOnly('ssh', ['-G', '-F', configFile, '--', 'victim'], { timeoutMs: 15_000 });
     assert.equal(resolved.exitCode, 0, resolved.stderr);
     assert.ok(!existsSync(marker), 'an injected command ran under ssh -G');
   });
@@ -193,7 +193,7 @@ describe('hosts add: hostile input through the real CLI', () => {
     const controlMarker = path.join(temp.dir, 'CONTROL-MARKER');
     await writeFile(control, `Match exec "touch ${controlMarker}"\n  User x\n`);
     try {
-      await runProcess('ssh', ['-G', '-F', control, '--', 'anything'], { timeoutMs: 15_000 });
+      await runLoopbackOnly('ssh', ['-G', '-F', control, '--', 'anything'], { timeoutMs: 15_000 });
       assert.ok(existsSync(controlMarker), 'ssh -G should have run the Match exec command');
     } finally {
       const { rm } = await import('node:fs/promises');
