@@ -74,6 +74,9 @@ async function addCommand(args: string[], io: CliStreams): Promise<number> {
   if (result.backupFile) {
     io.stdout.write(`The previous version is in ${result.backupFile}.\n`);
   }
+  for (const oddity of result.oddities) {
+    io.stderr.write(`warning: ${oddity.message}\n`);
+  }
   return verifyAddedHost(configFile, alias, values, io);
 }
 

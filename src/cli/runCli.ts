@@ -1,7 +1,7 @@
-import { BadInputError } from '../core/errors';
+import { BadInputError, FileWriteError } from '../core/errors';
 import { dockerHostCommand } from './dockerHostCommand';
 import { hostsCommand } from './hostsCommand';
-import { ExitCode, type CliStreams } from './output';
+import { ExitCode, neutralisedStreams, type CliStreams } from './output';
 import { doctorCommand } from './doctorCommand';
 import { trustHostCommand } from './trustHostCommand';
 import { findCommandHelp, formatCommandHelp, formatOverview } from './commandHelp';
@@ -35,11 +35,13 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
   const subcommand = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
   if (!subcommand) {
     const what = name.startsWith('-') ? `unknown option '${name}'` : `unknown command "${name}"`;
-    io.stderr.write(`remote-docker-ssh: ${what}; the commands are: ${Object.keys(subcommands).join(', ')} (see: remote-docker-ssh --help).\n`);
+    neutralisedStreams(io).stderr.write(`remote-docker-ssh: ${what}; the commands are: ${Object.keys(subcommands).join(', ')} (see: remote-docker-ssh --help).
+`);
     return ExitCode.badInput;
   }
+  const safeIo = neutralisedStreams(io);
   try {
-    return await subcommand(rest, io);
+    return await subcommand(rest, subcommand === doctorCommand ? io : safeIo);
   } catch (error) {
     if (error instanceof HelpRequested) {
       const help = findCommandHelp(error.command);
@@ -49,8 +51,12 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
       }
     }
     if (error instanceof BadInputError) {
-      io.stderr.write(`remote-docker-ssh: ${error.message}\n`);
+      safeIo.stderr.write(`remote-docker-ssh: ${error.message}\n`);
       return ExitCode.badInput;
+    }
+    if (error instanceof FileWriteError) {
+      safeIo.stderr.write(`remote-docker-ssh: ${error.message}\n`);
+      return ExitCode.writeFailed;
     }
     throw error;
   }

@@ -101,11 +101,19 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     // Tests talk to loopback only: the extension gallery (Open VSX by default) points at a closed
     // loopback port, so a marketplace query fails at once instead of leaving the machine.
     EXTENSIONS_GALLERY: JSON.stringify(closedLoopbackGallery),
+    // Suites set user-scope settings the test editor declares no schema for (remote.SSH.configFile) here:
+    // the remote (machine) user settings of code-server's extension host, which VS Code merges into globalValue.
+    RDS_USER_SETTINGS_FILE: path.join(userDataDir, 'Machine', 'settings.json'),
+    // Its own HOME (issue 11 part 6): the extension's default ~/.ssh/config and every os.homedir()
+    // lookup land in the temp dir, never in the real home. ssh itself reads ~/.ssh from the passwd
+    // entry; every ssh the suites start gets -F or runs as the rig's own user (see test/README.md).
+    HOME: path.join(tmpDir, 'home'),
     ...options.env,
   };
 
   try {
     await mkdir(path.join(userDataDir, 'User'), { recursive: true });
+    await mkdir(path.join(tmpDir, 'home'), { recursive: true, mode: 0o700 });
     await mkdir(extensionsDir, { recursive: true });
     await mkdir(path.join(tmpDir, 'tmp'), { recursive: true, mode: 0o700 });
     await mkdir(workspaceFolder, { recursive: true });

@@ -28,6 +28,25 @@ describe('CLI doctor and trust-host against the loopback rig', function () {
     await rig?.stop();
   });
 
+  it('doctor text output neutralises the escape sequences a remote docker prints (issue 11 part 4)', async () => {
+    const repair = await rig.breakOne('remote-docker-escapes');
+    try {
+      const { code, stdout } = await runCli(['doctor', rig.alias, '--config', rig.configFile, '--path', 'docker-host'], rig.env);
+      assert.equal(code, 1, stdout);
+      // The remote text is in the report, made visible...
+      assert.match(stdout, /remote-docker-engine .*Error response from daemon: \\x1b\]0;owned\\x07\\x1b\[2J\\x1b\[31mred\\x9b\\u202eevil\\x0dAll checks passed/);
+      // ...and no byte of it can act on the terminal (stdout is a pipe: the report has no colour of its own).
+      // eslint-disable-next-line no-control-regex
+      assert.doesNotMatch(stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+      const json = await runCli(['doctor', rig.alias, '--config', rig.configFile, '--path', 'docker-host', '--json'], rig.env);
+      const engine = (JSON.parse(json.stdout) as DoctorReport).checks.find((entry) => entry.id === 'remote-docker-engine')!;
+      // eslint-disable-next-line no-control-regex
+      assert.match(engine.message, /\u001b\]0;owned\u0007/, 'the JSON keeps the real text (JSON escapes it), for machines');
+    } finally {
+      await repair();
+    }
+  });
+
   it('doctor --json prints the DESIGN.md object and exits 0 when healthy', async () => {
     const { code, stdout } = await runCli(['doctor', rig.alias, '--config', rig.configFile, '--path', 'docker-host', '--json'], rig.env);
     assert.equal(code, 0);

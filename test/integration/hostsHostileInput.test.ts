@@ -4,9 +4,9 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { BadInputError } from '../../src/core/errors';
 import { addHost } from '../../src/core/ssh/config/addHost';
-import { runProcess } from '../../src/core/runner';
 import { makeTempDir } from '../fixtures/sshConfig/editChecks';
 import { runHostsCli } from '../fixtures/sshConfig/hostsCli';
+import { runLoopbackOnly } from '../fixtures/netns/loopbackOnly';
 
 /**
  * Hostile values through the real CLI. Each must give exit 2 with a message, leave the config
@@ -81,6 +81,12 @@ const cases: Case[] = [
   { field: 'identity-file', args: (m) => [ok.alias, '--hostname', ok.host, '--identity-file', `~/.ssh/id;${touch(m)}`], message: /identity file contains ";"/ },
   { field: 'identity-file', args: (m) => [ok.alias, '--hostname', ok.host, '--identity-file', `~/.ssh/\`${touch(m)}\``], message: /quote/ },
   { field: 'identity-file', args: () => [ok.alias, '--hostname', ok.host, '--identity-file', `/k/${'x'.repeat(5000)}`], message: /at most 4096/ },
+  // issue 11 part 5: control and bidirectional-override characters, like the other fields
+  { field: 'identity-file', args: () => [ok.alias, '--hostname', ok.host, '--identity-file', '~/.ssh/id\x1b[2J'], message: /identity file contains a control character/ },
+  { field: 'identity-file', args: () => [ok.alias, '--hostname', ok.host, '--identity-file', '~/.ssh/id\u009b31m'], message: /identity file contains a control character \(U\+009B\)/ },
+  { field: 'identity-file', args: () => [ok.alias, '--hostname', ok.host, '--identity-file', '~/.ssh/\u202egpj.di'], message: /identity file contains a bidirectional text control \(U\+202E\)/ },
+  { field: 'identity-file', args: () => [ok.alias, '--hostname', ok.host, '--identity-file', '~/.ssh/id\u2066x\u2069'], message: /bidirectional text control \(U\+2066\)/ },
+  { field: 'host', args: () => [ok.alias, '--hostname', 'evil\u202ecom.example'], message: /host name contains a bidirectional text control \(U\+202E\)/ },
   // command shape
   { field: 'command', args: () => [ok.alias], message: /needs --hostname/ },
   { field: 'command', args: () => [ok.alias, 'second', '--hostname', ok.host], message: /one ALIAS/ },
@@ -149,7 +155,7 @@ describe('hosts add: hostile input through the real CLI', () => {
     assert.ok(!existsSync(marker), 'an injected command ran');
 
     // ssh itself reads the file (and would run any injected `Match exec`): still nothing runs.
-    const resolved = await runProcess('ssh', ['-G', '-F', configFile, '--', 'victim'], { timeoutMs: 15_000 });
+    const resolved = await runLoopbackOnly('ssh', ['-G', '-F', configFile, '--', 'victim'], { timeoutMs: 15_000 });
     assert.equal(resolved.exitCode, 0, resolved.stderr);
     assert.ok(!existsSync(marker), 'an injected command ran under ssh -G');
   });
@@ -187,7 +193,7 @@ describe('hosts add: hostile input through the real CLI', () => {
     const controlMarker = path.join(temp.dir, 'CONTROL-MARKER');
     await writeFile(control, `Match exec "touch ${controlMarker}"\n  User x\n`);
     try {
-      await runProcess('ssh', ['-G', '-F', control, '--', 'anything'], { timeoutMs: 15_000 });
+      await runLoopbackOnly('ssh', ['-G', '-F', control, '--', 'anything'], { timeoutMs: 15_000 });
       assert.ok(existsSync(controlMarker), 'ssh -G should have run the Match exec command');
     } finally {
       const { rm } = await import('node:fs/promises');

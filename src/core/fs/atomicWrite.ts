@@ -33,7 +33,14 @@ export async function writeFileAtomic(file: string, data: Uint8Array, options: A
     const uid = options.uid ?? -1;
     const gid = options.gid ?? -1;
     if (process.getuid !== undefined && ((uid !== -1 && uid !== process.getuid()) || (gid !== -1 && gid !== process.getgid?.()))) {
-      await handle.chown(uid, gid);
+      // A user may own a file whose group they are not in (a shared home, a group changed by an
+      // admin): then fchown to that group fails with EPERM. Writing the bytes matters more than the
+      // group, so keep the new file in our own group rather than refuse the edit.
+      await handle.chown(uid, gid).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPERM') {
+          throw error;
+        }
+      });
     }
     // Two writes instead of one so the crash test can stop a writer with half the bytes written.
     const half = Math.floor(data.byteLength / 2);

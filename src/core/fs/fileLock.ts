@@ -50,8 +50,9 @@ function newOwner(): LockOwner {
 /** Creates `file` holding `content`, atomically and only if it does not exist yet. */
 async function createExclusive(file: string, content: string): Promise<boolean> {
   const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.new`;
-  await writeFile(temp, content, { flag: 'wx', mode: 0o600 });
   try {
+    // Inside the try: on a full disk the temp file is created and then the write fails; it must go too.
+    await writeFile(temp, content, { flag: 'wx', mode: 0o600 });
     await link(temp, file);
     return true;
   } catch (error) {

@@ -8,6 +8,24 @@ export type HostTarget =
 const maxLength = 255;
 
 /**
+ * C1 controls (U+0080–U+009F: some terminals read U+009B as an escape sequence start) and the
+ * bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069, plus U+200E/U+200F and
+ * U+061C marks), which make a value display in a different order than ssh reads it.
+ */
+const hiddenFormatting = /[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+function hiddenFormattingProblem(value: string, what: string): string | undefined {
+  const found = hiddenFormatting.exec(value);
+  if (found === null) {
+    return undefined;
+  }
+  const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return found[0].charCodeAt(0) < 0xa0
+    ? `The ${what} contains a control character (${code}).`
+    : `The ${what} contains a bidirectional text control (${code}), which makes it display differently from what ssh reads.`;
+}
+
+/**
  * Checks shared by every value that ends up in an ssh config line or on an ssh command line.
  * Order matters: the first problem found is the one named, and the most dangerous ones come first.
  */
@@ -30,6 +48,10 @@ function commonProblem(value: string, what: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) {
     return `The ${what} contains a control character.`;
+  }
+  const hidden = hiddenFormattingProblem(value, what);
+  if (hidden) {
+    return hidden;
   }
   if (/[\s\u0085\u00a0\u2028\u2029]/.test(value)) {
     return `The ${what} contains whitespace.`;
@@ -155,6 +177,10 @@ export function validateIdentityFile(value: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) {
     return 'The identity file contains a control character.';
+  }
+  const hidden = hiddenFormattingProblem(value, 'identity file');
+  if (hidden) {
+    return hidden;
   }
   if (value.startsWith('-')) {
     return 'The identity file starts with "-", so it could be read as an option.';

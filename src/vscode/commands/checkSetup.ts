@@ -4,7 +4,7 @@ import { showReport } from '../ui/doctorReportView';
 import { ensureTarget } from '../ssh/hostTarget';
 import { log } from '../log';
 import { setupPath } from '../setupState';
-import { chosenSshConfigFile } from '../ssh/sshConfigFile';
+import { chosenSshConfigFile, ignoredWorkspaceSshConfigFile, sshConfigFile } from '../ssh/sshConfigFile';
 import { refreshSteps } from '../walkthrough/stepState';
 
 /**
@@ -18,6 +18,10 @@ export async function checkSetup(options?: { quiet?: boolean }): Promise<DoctorR
     return undefined;
   }
   const path = setupPath() === 'remoteSsh' ? 'remote-ssh' : 'docker-host';
+  const ignored = ignoredWorkspaceSshConfigFile();
+  if (ignored !== undefined) {
+    log().warn(`Ignoring remote.SSH.configFile from the workspace settings (${ignored}): it is read from user settings only, as Remote-SSH does. Using ${sshConfigFile()}.`);
+  }
   const seconds = vscode.workspace.getConfiguration('remoteDockerSsh').get<number>('checkTimeoutSeconds') ?? 10;
   let report: DoctorReport;
   try {

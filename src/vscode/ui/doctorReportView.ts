@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DoctorReport } from '../../core/doctor/doctor';
+import { neutraliseControls } from '../../core/displayText';
 import { CommandIds } from '../commandIds';
 import { FixCommandByCode, ReportCommands } from './fixCommands';
 
@@ -10,7 +11,8 @@ import { FixCommandByCode, ReportCommands } from './fixCommands';
  */
 let panel: vscode.WebviewPanel | undefined;
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// Control and bidi characters from the host or the config are made visible first (see displayText.ts).
+const escapeHtml = (text: string) => neutraliseControls(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function fixLabel(command: string): string {
   switch (command) {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { useWorkspaceSshConfig } from './support/workspaceSshConfig';
+import { useUserSshConfig } from './support/userSshConfig';
 import { CommandIds } from '../../../src/vscode/commandIds';
 
 const extensionId = 'remote-docker-ssh.remote-docker-ssh';
@@ -34,7 +34,7 @@ function isOneSpliceOf(original: string, edited: string): boolean {
 describe('addHost honours remote.SSH.configFile', () => {
   let dir: string;
   let configFile: string;
-  let removeWorkspaceSshConfig: (() => void) | undefined;
+  let removeUserSshConfig: (() => Promise<void>) | undefined;
   const original = '# my hosts\nHost old\n    HostName old.example.com   # keep this comment spacing\n\nHost *\n    ServerAliveInterval 30\n';
 
   before(async () => {
@@ -42,11 +42,11 @@ describe('addHost honours remote.SSH.configFile', () => {
     dir = mkdtempSync(join(tmpdir(), 'rds-addhost-'));
     configFile = join(dir, 'ssh_config');
     writeFileSync(configFile, original, { mode: 0o600 });
-    removeWorkspaceSshConfig = await useWorkspaceSshConfig(configFile);
+    removeUserSshConfig = await useUserSshConfig(configFile);
   });
 
-  after(() => {
-    removeWorkspaceSshConfig?.();
+  after(async () => {
+    await removeUserSshConfig?.();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { useWorkspaceSshConfig } from './support/workspaceSshConfig';
+import { useUserSshConfig } from './support/userSshConfig';
 import { OpenRemoteSshId, remoteSshExtensionFor } from '../../../src/core/remote/remoteSshProduct';
 import { CommandIds } from '../../../src/vscode/commandIds';
 
@@ -19,18 +19,18 @@ function standInCalls(logFile: string): { command: string; args: unknown[] }[] {
 
 describe('Remote-SSH in the real host: the product decides, connect uses the stable command', () => {
   let dir: string;
-  let removeWorkspaceSshConfig: (() => void) | undefined;
+  let removeUserSshConfig: (() => Promise<void>) | undefined;
 
   before(async () => {
     await vscode.extensions.getExtension(extensionId)!.activate();
     dir = mkdtempSync(join(tmpdir(), 'rds-connect-'));
     const configFile = join(dir, 'ssh_config');
     writeFileSync(configFile, 'Host devbox\n    HostName 127.0.0.1\n    Port 1\n', { mode: 0o600 });
-    removeWorkspaceSshConfig = await useWorkspaceSshConfig(configFile);
+    removeUserSshConfig = await useUserSshConfig(configFile);
   });
 
-  after(() => {
-    removeWorkspaceSshConfig?.();
+  after(async () => {
+    await removeUserSshConfig?.();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { useWorkspaceSshConfig } from './support/workspaceSshConfig';
+import { useUserSshConfig } from './support/userSshConfig';
 import { startRig, type Rig } from '../../fixtures/rig/index';
 import { CommandIds } from '../../../src/vscode/commandIds';
 
@@ -24,7 +24,7 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
   this.timeout(120_000);
   let rig: Rig;
   let api: Api;
-  let removeWorkspaceSshConfig: (() => void) | undefined;
+  let removeUserSshConfig: (() => Promise<void>) | undefined;
   const savedEnv: Record<string, string | undefined> = {};
 
   before(async () => {
@@ -34,7 +34,7 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
       savedEnv[key] = process.env[key];
       process.env[key] = rig.env[key];
     }
-    removeWorkspaceSshConfig = await useWorkspaceSshConfig(rig.configFile);
+    removeUserSshConfig = await useUserSshConfig(rig.configFile);
     await vscode.commands.executeCommand(CommandIds.chooseSetupPath, 'dockerHost');
     const selected = await vscode.commands.executeCommand(CommandIds.addHost, { alias: rig.alias });
     assert.deepEqual(selected, { alias: rig.alias });
@@ -48,7 +48,7 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
         process.env[key] = value;
       }
     }
-    removeWorkspaceSshConfig?.();
+    await removeUserSshConfig?.();
     await rig?.stop();
   });
 

@@ -1,10 +1,11 @@
-import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readlink, stat, unlink } from 'node:fs/promises';
 import * as path from 'node:path';
-import { BadInputError } from '../../errors';
+import { asFileWriteError, BadInputError } from '../../errors';
 import { removeAbandonedTempFiles, writeFileAtomic } from '../../fs/atomicWrite';
 import { withFileLock } from '../../fs/fileLock';
 import { validateAlias, validateHostName, validateIdentityFile, validatePort, validateUser } from '../hostSpec';
 import { listConfiguredHosts, maxIncludeDepth, readConfigLines, type ReadConfigOptions } from './configFiles';
+import { findConfigOddities, type ConfigOddity } from './configOddities';
 import { decodeBytes, recodeUtf8, splitConfigLines } from './configLines';
 import { findShadow, planHostInsertion, type IncludeShadowCheck, type NewHostBlock } from './hostInsertion';
 import { expandInclude, type IncludeBase } from './includeGlob';
@@ -26,6 +27,8 @@ export interface AddHostResult {
   readonly backupFile?: string;
   /** 1-based line of the new `Host` line. */
   readonly line: number;
+  /** A BOM or NUL bytes found in the file as it was, with what ssh makes of them. */
+  readonly oddities: readonly ConfigOddity[];
 }
 
 export interface AddHostOptions extends ReadConfigOptions {
@@ -90,17 +93,28 @@ function includeShadowCheck(alias: string, base: IncludeBase): IncludeShadowChec
   return check(1);
 }
 
+const maxSymlinkHops = 40;
+
+/**
+ * The file to write when the config is `configFile`. Dotfile managers symlink ~/.ssh/config: write
+ * the file behind the link and keep the link, also when the link dangles (the target is created,
+ * as `echo >> link` would). Followed one hop at a time because realpath fails on a dangling link.
+ */
 async function resolveTarget(configFile: string): Promise<string> {
-  const absolute = path.resolve(configFile);
-  try {
-    // Dotfile managers symlink ~/.ssh/config: write the file behind the link, keep the link.
-    return await realpath(absolute);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return absolute;
+  let current = path.resolve(configFile);
+  for (let hop = 0; hop <= maxSymlinkHops; hop++) {
+    const info = await lstat(current).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') {
+        return undefined;
+      }
+      throw error;
+    });
+    if (!info?.isSymbolicLink()) {
+      return current;
     }
-    throw error;
+    current = path.resolve(path.dirname(current), await readlink(current));
   }
+  throw new BadInputError(`${configFile} is a chain of more than ${maxSymlinkHops} symbolic links (a loop?); nothing was changed.`);
 }
 
 /**
@@ -113,11 +127,31 @@ export async function addHost(configFile: string, spec: NewHostSpec, options: Ad
   const block = validateNewHost(spec);
   const base = options.includeBase ?? defaultIncludeBase();
   const target = await resolveTarget(configFile);
-  if ((await stat(target).catch(() => undefined))?.isDirectory()) {
+  const existing = await stat(target).catch(() => undefined);
+  if (existing?.isDirectory()) {
     throw new BadInputError(`${target} is a folder, not an ssh config file.`);
   }
-  // A new ~/.ssh must not be readable by others; ssh refuses some files in a group-writable one.
-  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  if (existing !== undefined && !existing.isFile()) {
+    throw new BadInputError(`${target} is not a regular file (a device, pipe or socket); nothing was changed.`);
+  }
+  if (existing !== undefined && existing.nlink > 1) {
+    // The write is a rename over the file, which would silently split the hard link: the other
+    // name would keep the old bytes. Writing in place would lose atomicity. So refuse, and say how.
+    throw new BadInputError(
+      `${target} has ${existing.nlink} hard links; a safe (atomic) edit would separate them. ` +
+        'Replace the extra links with symbolic links, or add the host by hand. Nothing was changed.',
+    );
+  }
+  try {
+    // A new ~/.ssh must not be readable by others; ssh refuses some files in a group-writable one.
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    return await lockedAdd(target, block, base, options);
+  } catch (error) {
+    throw asFileWriteError(error, target);
+  }
+}
+
+async function lockedAdd(target: string, block: NewHostBlock, base: IncludeBase, options: AddHostOptions): Promise<AddHostResult> {
   return withFileLock(
     `${target}.lock`,
     async () => {
@@ -154,12 +188,27 @@ export async function addHost(configFile: string, spec: NewHostSpec, options: Ad
         original.subarray(insertion.offset),
       ]);
       let backupFile: string | undefined;
+      let backupIsNew = false;
       if (existed) {
         backupFile = `${target}${backupSuffix}`;
+        backupIsNew = (await stat(backupFile).catch(() => undefined)) === undefined;
         await writeFileAtomic(backupFile, original, { mode, ...owner });
       }
-      await writeFileAtomic(target, updated, { mode, ...owner, crashTestPoints: true });
-      return { file: target, ...(backupFile !== undefined ? { backupFile } : {}), line: insertion.hostLine };
+      try {
+        await writeFileAtomic(target, updated, { mode, ...owner, crashTestPoints: true });
+      } catch (error) {
+        // A failed edit leaves the folder as it found it (a full disk after the backup fitted).
+        if (backupFile !== undefined && backupIsNew) {
+          await unlink(backupFile).catch(() => undefined);
+        }
+        throw error;
+      }
+      return {
+        file: target,
+        ...(backupFile !== undefined ? { backupFile } : {}),
+        line: insertion.hostLine,
+        oddities: findConfigOddities(target, original),
+      };
     },
     { timeoutMs: options.lockTimeoutMs },
   );

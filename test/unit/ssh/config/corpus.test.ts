@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { addHost } from '../../../../src/core/ssh/config/addHost';
 import { runProcess } from '../../../../src/core/runner';
 import { assertSingleBlockInserted, assertSshResolves, makeTempDir, type RequestedHost } from '../../../fixtures/sshConfig/editChecks';
+import { runLoopbackOnly } from '../../../fixtures/netns/loopbackOnly';
 
 /**
  * The real-world corpus lives beside the repository (`../shared/corpus/ssh-config` from the repo
@@ -28,7 +29,7 @@ async function findCorpus(): Promise<string | undefined> {
 const ignoreUnknown = ['-o', 'IgnoreUnknown=*'];
 
 async function sshAccepts(configFile: string, extra: string[]): Promise<{ ok: boolean; error: string }> {
-  const result = await runProcess('ssh', ['-G', '-F', configFile, ...extra, '--', 'rds-corpus-probe'], { timeoutMs: 15_000 });
+  const result = await runLoopbackOnly('ssh', ['-G', '-F', configFile, ...extra, '--', 'rds-corpus-probe'], { timeoutMs: 15_000 });
   // Compare complaints without the file name and line numbers (the block moves lines down).
   const error = result.stderr.split(configFile).join('FILE').replace(/line \d+/g, 'line N').trim();
   return { ok: result.exitCode === 0, error };
