@@ -24,12 +24,23 @@ export interface RunOptions {
   readonly cwd?: string;
 }
 
+let processesStarted = 0;
+
+/**
+ * How many processes runProcess has started in this process so far (terminals are not counted).
+ * The extension hands it out through its API so tests can see that activation started none.
+ */
+export function processesStartedCount(): number {
+  return processesStarted;
+}
+
 /**
  * Runs a binary with an argument array. There is no shell anywhere on this path, so no string
  * from a user is ever interpreted by one.
  */
 export async function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<ProcessResult> {
   const started = performance.now();
+  processesStarted++;
   const result = await execa(file, args, {
     reject: false,
     shell: false,
