@@ -1,7 +1,10 @@
 import type * as vscode from 'vscode';
+import type { ConnectIntent } from './core/remote/connectIntent';
+import { processesStartedCount } from './core/runner';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { setExtensionContext } from './vscode/extensionContext';
 import { resumeConnectIntent } from './vscode/remote/followThrough';
+import { readIntent } from './vscode/remote/connectIntentStore';
 import { disposeLog } from './vscode/log';
 import { scheduleRecommendationPrompt } from './vscode/workspace/recommendationPrompt';
 import { initSetupState } from './vscode/setupState';
@@ -16,6 +19,14 @@ export interface RemoteDockerSshApi {
   latestSteps(): StepSnapshot | undefined;
   /** Runs the checks again now and resolves with the state it published. */
   refreshSteps(): Promise<StepSnapshot>;
+  /** How many processes the extension has started so far (its runner counts them; terminals aside). */
+  processesStarted(): number;
+  /** How many processes had been started when activate() returned. */
+  readonly processesAtActivation: number;
+  /** The folder of this extension's logs; the "Remote Docker over SSH" channel's file is in it. */
+  readonly logFolder: string;
+  /** The connect intent stored for the next window, if any. */
+  connectIntent(): ConnectIntent | undefined;
 }
 
 // activate() only wires things up: no file, no process, no check runs before it returns.
@@ -31,7 +42,15 @@ export function activate(context: vscode.ExtensionContext): RemoteDockerSshApi {
   resumeConnectIntent(context);
   scheduleRecommendationPrompt(context);
   const activationMs = performance.now() - started;
-  return { activationMs, latestSteps, refreshSteps: () => refreshSteps({ force: true }) };
+  return {
+    activationMs,
+    latestSteps,
+    refreshSteps: () => refreshSteps({ force: true }),
+    processesStarted: processesStartedCount,
+    processesAtActivation: processesStartedCount(),
+    logFolder: context.logUri.fsPath,
+    connectIntent: () => readIntent(context),
+  };
 }
 
 export function deactivate(): void {

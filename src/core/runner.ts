@@ -65,6 +65,16 @@ export function nonInteractiveEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.Pr
   return result;
 }
 
+let processesStarted = 0;
+
+/**
+ * How many processes runProcess has started in this process so far (terminals are not counted).
+ * The extension hands it out through its API so tests can see that activation started none.
+ */
+export function processesStartedCount(): number {
+  return processesStarted;
+}
+
 /**
  * Runs a binary with an argument array. There is no shell anywhere on this path, so no string
  * from a user is ever interpreted by one.
@@ -75,6 +85,7 @@ export function nonInteractiveEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.Pr
  */
 export function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<ProcessResult> {
   const started = performance.now();
+  processesStarted++;
   const command = [file, ...args].join(' ');
   return new Promise((resolve) => {
     const stdout: Buffer[] = [];

@@ -74,8 +74,40 @@ describe('Connect to a Host and Install Docker There, from the palette (VSIX in 
     await workbench!.screenshot('oneclick-06-settings-after-connect');
   });
 
+  it('writes nothing and opens nothing when the user cancels the host-key modal', async () => {
+    const page = workbench!.page;
+    const repair = await rig!.breakOne('host-key-unknown');
+    try {
+      const before = workbench!.standInCalls().length;
+      await workbench!.runCommand('Remote Docker: Connect to a Host and Install Docker There');
+      await workbench!.pickQuickItem(rig!.alias);
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+      assert.equal(readFileSync(rig!.knownHostsFile).length, 0, 'known_hosts was written before the user answered');
+      await dialog.locator('.dialog-buttons .monaco-button', { hasText: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+      // The product logs the refusal when it has taken the answer; after that nothing may follow.
+      await workbench!.runCommand('Remote Docker: Show Log');
+      // The output editor draws spaces as no-break spaces.
+      const panelText = async () => (await page.locator('.part.panel').innerText()).replace(/\u00a0/g, ' ');
+      const logDeadline = Date.now() + 20_000;
+      while (!/not trusted \(the user declined\)/.test(await panelText())) {
+        assert.ok(Date.now() < logDeadline, `the log never said the key was declined; the panel shows:\n${await panelText()}`);
+        await page.waitForTimeout(250);
+      }
+      await page.waitForTimeout(2000);
+      assert.equal(readFileSync(rig!.knownHostsFile).length, 0, 'Cancel wrote known_hosts');
+      assert.deepEqual(workbench!.standInCalls().slice(before), [], 'Cancel opened a window');
+      await workbench!.screenshot('oneclick-07a-trust-host-key-cancelled');
+    } finally {
+      await repair();
+    }
+  });
+
   it('shows the fingerprint of an unknown host key in a modal and connects once the user trusts it', async () => {
     const page = workbench!.page;
+    // The line the rig seeded (`[127.0.0.1]:PORT TYPE KEY`) is what trusting the same key must write back.
+    const rigLine = readFileSync(rig!.knownHostsFile, 'utf8');
     const repair = await rig!.breakOne('host-key-unknown');
     try {
       const before = workbench!.standInCalls().length;
@@ -86,6 +118,7 @@ describe('Connect to a Host and Install Docker There, from the palette (VSIX in 
       const shown = await dialog.innerText();
       assert.ok(shown.includes(rig!.currentHostKeyFingerprint()), `the modal shows:\n${shown}`);
       assert.equal(workbench!.standInCalls().length, before, 'nothing is opened before the user answers');
+      assert.equal(readFileSync(rig!.knownHostsFile).length, 0, 'known_hosts was written before the user answered');
       await workbench!.screenshot('oneclick-07-trust-host-key-modal');
       await dialog.locator('.dialog-buttons .monaco-button', { hasText: 'Trust this host' }).click();
 
@@ -95,7 +128,7 @@ describe('Connect to a Host and Install Docker There, from the palette (VSIX in 
         await page.waitForTimeout(250);
       }
       assert.deepEqual(workbench!.standInCalls().slice(before).map((call) => [call.command, call.args]), [['opensshremotes.openEmptyWindow', [{ host: rig!.alias }]]]);
-      assert.ok(readFileSync(rig!.knownHostsFile, 'utf8').trim() !== '', 'known_hosts holds the trusted key');
+      assert.equal(readFileSync(rig!.knownHostsFile, 'utf8'), rigLine, 'known_hosts holds exactly the rig\'s key line');
     } finally {
       await repair();
     }

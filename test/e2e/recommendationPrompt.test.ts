@@ -89,6 +89,10 @@ describe('the recommendation prompt in a Docker workspace (VSIX in code-server, 
     await toast(promptText).waitFor({ state: 'visible', timeout: 60_000 });
     await clickToastButton(promptText, 'Not now');
     await toast(promptText).waitFor({ state: 'hidden', timeout: 10_000 });
+    // The answer reaches the extension (which would store a "never" answer) before the reload.
+    await waitForLog('Recommendation prompt answered: Not now');
+    await reload();
+    await toast(promptText).waitFor({ state: 'visible', timeout: 60_000 });
   });
 
   it('respects "Don\'t ask again for this workspace" after a reload', async () => {

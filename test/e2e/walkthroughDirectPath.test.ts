@@ -138,6 +138,31 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
     await wb.screenshot('walkthrough-03-host-chosen');
   });
 
+  it('trusts the host through its own step from a known_hosts without the host: the modal first, then the rig\'s key line', async () => {
+    // The line the rig seeded is what trusting the same key through the step must write back.
+    const rigLine = readFileSync(rig.knownHostsFile, 'utf8');
+    const repair = await rig.breakOne('host-key-unknown');
+    try {
+      // Not re-checked first: a palette "Check the Setup" opens its report beside the walkthrough, and reopening
+      // the walkthrough after that is issue 12's fix. The step's button works on the chosen host either way.
+      await clickButton('trustHost', 'Show the host key');
+      const dialog = await wb.waitForDialog(/Is this the host key of/, 60_000);
+      assert.ok((await dialog.innerText()).includes(rig.hostKeyFingerprint), await dialog.innerText());
+      assert.equal(readFileSync(rig.knownHostsFile).length, 0, 'known_hosts was written before the user answered');
+      await wb.screenshot('walkthrough-03a-trust-host-modal');
+      await wb.clickDialogButton('Trust this host');
+      const writtenDeadline = Date.now() + 30_000;
+      while (readFileSync(rig.knownHostsFile).length === 0) {
+        assert.ok(Date.now() < writtenDeadline, 'Trust this host wrote nothing to known_hosts');
+        await wb.page.waitForTimeout(250);
+      }
+      assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), rigLine, 'known_hosts holds exactly the rig\'s key line');
+      await waitChecked('trustHost', 60_000);
+    } finally {
+      await repair();
+    }
+  });
+
   it('writes DOCKER_HOST into the user settings through the step button', async () => {
     await clickButton('configureDockerHost', 'Write DOCKER_HOST');
     await pickQuickInput('User settings');
@@ -181,9 +206,9 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
     await pickQuickInput('Add a new SSH host');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill('-oProxyCommand=x');
-    await wb.page.waitForTimeout(300);
-    const complaint = (await message.innerText()).trim();
-    assert.ok(complaint.length > 0, 'no validation message for an alias starting with "-"');
+    // The box shows its prompt in the same place, so only the product's own complaint counts.
+    await message.filter({ hasText: /starts with "-"/ }).waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match((await message.innerText()).trim(), /starts with "-", so ssh would read it as an option/);
     await wb.page.keyboard.press('Enter');
     await wb.page.waitForTimeout(300);
     assert.equal(await input.inputValue(), '-oProxyCommand=x', 'Enter with a bad value must not move on');

@@ -28,6 +28,8 @@ export interface WorkbenchOptions {
   /** The folder the workbench opens (default: a fresh empty folder). */
   workspaceFolder?: string;
   viewport?: { width: number; height: number };
+  /** Run code-server (extension host, terminals, the ssh they start) as this Linux user; needs root. */
+  runAsUser?: string;
 }
 
 export interface StandInCall {
@@ -64,6 +66,7 @@ export class Workbench {
         settings: options.settings,
         env,
         workspaceFolder: options.workspaceFolder,
+        runAsUser: options.runAsUser,
       });
       browser = await launchChromium(options.viewport);
       const page = await browser.context.newPage();

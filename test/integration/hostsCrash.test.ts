@@ -95,6 +95,10 @@ describe('hosts add: a writer killed with SIGKILL', () => {
       let kept = 0;
       let replaced = 0;
       let killedUnderLock = 0;
+      // A kill landed inside the critical section when the writer died of it (it had not exited on its own)
+      // and its lock is still there with its pid: it was between taking and releasing the lock.
+      let landedInside = 0;
+      const minimumInside = 4;
       for (let round = 0; round < 12; round++) {
         const before = await readFile(configFile);
         const alias = `round-${round}`;
@@ -109,7 +113,8 @@ describe('hosts add: a writer killed with SIGKILL', () => {
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 30));
         }
         writer.child.kill('SIGKILL');
-        await writer.exited;
+        const exit = await writer.exited;
+        if (exit === 'SIGKILL' && lockHolder() === writer.child.pid) landedInside++;
         const after = await readFile(configFile);
         if (after.equals(before)) {
           kept++;
@@ -118,7 +123,9 @@ describe('hosts add: a writer killed with SIGKILL', () => {
           replaced++;
         }
       }
-      console.log(`      kills while holding the lock: ${killedUnderLock}/12; ${kept} left the old file, ${replaced} the new one, 0 a mix`);
+      console.log(`      kills while holding the lock: ${killedUnderLock}/12, ${landedInside} of them before the lock was released; ${kept} left the old file, ${replaced} the new one, 0 a mix`);
+      assert.equal(kept + replaced, 12);
+      assert.ok(landedInside >= minimumInside, `only ${landedInside} of 12 kills landed inside the critical section (at least ${minimumInside} needed to test it)`);
     } finally {
       await temp.remove();
     }

@@ -1,28 +1,32 @@
 // `npm run test:vscode:generations`: the configureDockerHost suite once per Docker extension
 // generation. Each run is a fresh editor whose extensions folder holds exactly one manifest-only
 // fixture (test/fixtures/extensions/<name>): two generations cannot be installed side by side, since
-// 1.22 and 1.29 share the id ms-azuretools.vscode-docker. The plain `npm run test:vscode` run covers
-// the fourth case, no Docker extension at all.
+// 1.22 and 1.29 share the id ms-azuretools.vscode-docker. A fourth run has no Docker extension (the plain
+// `npm run test:vscode` run covers that case too, without the declarer).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fixtures = ['containers-2.0', 'docker-1.29', 'docker-1.22'];
+// '' = no Docker extension. Every run also installs docker-settings-declarer, which declares all the
+// generations' keys, so VS Code would accept any write and only the product's own choice keeps a key unwritten.
+const fixtures = ['containers-2.0', 'docker-1.29', 'docker-1.22', ''];
+const declarer = path.join(repoRoot, 'test/fixtures/extensions/docker-settings-declarer');
 
 let failed = 0;
 for (const fixture of fixtures) {
-  console.log(`[test:vscode:generations] ${fixture}`);
+  console.log(`[test:vscode:generations] ${fixture || 'no Docker extension'}, every key declared`);
   const run = spawnSync(
     process.execPath,
     [
       '--import',
       'tsx',
       path.join(repoRoot, 'test/vscode/runVscodeTests.ts'),
+      ...(fixture ? ['--extension', path.join(repoRoot, 'test/fixtures/extensions', fixture), '--env', `RDS_DOCKER_FIXTURE=${fixture}`] : []),
       '--extension',
-      path.join(repoRoot, 'test/fixtures/extensions', fixture),
+      declarer,
       '--env',
-      `RDS_DOCKER_FIXTURE=${fixture}`,
+      'RDS_DOCKER_SETTINGS_DECLARED=1',
       '--grep',
       'configureDockerHost',
     ],
@@ -30,7 +34,7 @@ for (const fixture of fixtures) {
   );
   if (run.status !== 0) {
     failed++;
-    console.error(`[test:vscode:generations] ${fixture} FAILED (exit ${run.status ?? run.signal})`);
+    console.error(`[test:vscode:generations] ${fixture || 'no Docker extension'} FAILED (exit ${run.status ?? run.signal})`);
   }
 }
 console.log(`[test:vscode:generations] ${fixtures.length - failed}/${fixtures.length} generations passed`);

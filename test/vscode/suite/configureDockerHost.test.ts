@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../../src/vscode/commandIds';
 
@@ -45,6 +47,35 @@ const expectations: Record<string, Expectation> = {
 
 const userValue = (key: string) => vscode.workspace.getConfiguration().inspect(key)?.globalValue;
 
+/**
+ * With RDS_DOCKER_SETTINGS_DECLARED=1 the runner also installed test/fixtures/extensions/docker-settings-declarer,
+ * which declares every generation's keys: VS Code would then accept a write to any of them, so a key left
+ * unwritten shows our own choice and not the editor's refusal of an undeclared key.
+ */
+const allKeysDeclared = process.env.RDS_DOCKER_SETTINGS_DECLARED === '1';
+const declarable = ['containers.environment', 'docker.environment', 'docker.host'];
+
+function assertAllKeysDeclared(): void {
+  const registered = vscode.workspace.getConfiguration();
+  for (const key of declarable) {
+    assert.notEqual(registered.inspect(key)?.defaultValue, undefined, `${key} is not declared: the declarer fixture is missing`);
+  }
+}
+
+/** The lines of the extension's "Remote Docker over SSH" log file so far (the file is flushed shortly after a write). */
+async function waitForLogLine(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  const api = vscode.extensions.getExtension(extensionId)!.exports as { logFolder: string };
+  const file = path.join(api.logFolder, 'Remote Docker over SSH.log');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const line = text.split('\n').find((candidate) => pattern.test(candidate));
+    if (line) return line;
+    if (Date.now() > deadline) throw new Error(`no log line ${pattern} in ${file} within ${timeoutMs} ms:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe(`configureDockerHost with ${fixture || 'no Docker extension'} installed`, () => {
   // Port 1 on loopback refuses at once: the doctor's round for this host ends quickly.
   const target = 'dev@127.0.0.1:1';
@@ -55,10 +86,13 @@ describe(`configureDockerHost with ${fixture || 'no Docker extension'} installed
   });
 
   if (!fixture) {
-    it('writes nothing when no Docker extension declares the settings', async () => {
+    it(`refuses by itself and writes nothing when no Docker extension is installed${allKeysDeclared ? ' (every key declared by a fixture)' : ''}`, async () => {
+      if (allKeysDeclared) assertAllKeysDeclared();
       const result = await vscode.commands.executeCommand(CommandIds.configureDockerHost, { target, scope: 'user', dockerContext: false });
       assert.equal(result, undefined);
-      for (const key of ['containers.environment', 'docker.environment', 'docker.host']) {
+      // The product's own refusal (its log line; the same branch shows the "No Docker extension is installed" warning).
+      await waitForLogLine(/\[warning\] configureDockerHost: no Docker extension installed, nothing written/);
+      for (const key of [...declarable, 'docker.explorerRefreshInterval']) {
         assert.equal(userValue(key), undefined, key);
       }
     });
@@ -73,6 +107,7 @@ describe(`configureDockerHost with ${fixture || 'no Docker extension'} installed
   before(async () => {
     const installed = vscode.extensions.getExtension(expected.extension);
     assert.ok(installed, `${expected.extension} (fixture ${fixture}) is not installed in this editor`);
+    if (allKeysDeclared) assertAllKeysDeclared();
     const configuration = vscode.workspace.getConfiguration();
     for (const [key, value] of Object.entries(expected.before)) {
       await configuration.update(key, value, vscode.ConfigurationTarget.Global);

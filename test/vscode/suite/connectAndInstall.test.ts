@@ -119,12 +119,22 @@ describe('connectAndInstall against the rig host', function () {
     const port = await closedPort();
     const configFile = path.join(process.env.RDS_VSCODE_TEST_RUN_DIR ?? '', 'refused.config');
     writeFileSync(configFile, `Host refused-host\n  HostName 127.0.0.1\n  Port ${port}\n  User ${rig.user}\n  IdentityFile ${rig.identityFile}\n  UserKnownHostsFile ${rig.knownHostsFile}\n`);
+    // Start both settings from a known state: the earlier tests left the Docker extension's id in
+    // defaultExtensions. The intent they stored (for the rig host) must come out unchanged.
+    await remoteSsh().update('defaultExtensions', ['eamodio.gitlens'], vscode.ConfigurationTarget.Global);
     await remoteSsh().update('remotePlatform', { 'other-host': 'macOS' }, vscode.ConfigurationTarget.Global);
+    const api = (await vscode.extensions.getExtension('remote-docker-ssh.remote-docker-ssh')!.activate()) as { connectIntent(): unknown };
+    const intentBefore = api.connectIntent();
+    assert.ok(intentBefore, 'the first test stored an intent for the rig host');
     const before = standInCalls().length;
     const result = await vscode.commands.executeCommand('remoteDockerSsh.connectAndInstall', { alias: 'refused-host', configFile, env: rig.env });
     assert.equal(result, undefined);
     assert.deepEqual(standInCalls().slice(before), []);
+    assert.deepEqual(remoteSsh().get('defaultExtensions'), ['eamodio.gitlens']);
     assert.deepEqual(remoteSsh().get('remotePlatform'), { 'other-host': 'macOS' });
+    const intentAfter = api.connectIntent() as { alias?: string } | undefined;
+    assert.notEqual(intentAfter?.alias, 'refused-host', 'a connect intent was stored for a host ssh could not reach');
+    assert.deepEqual(intentAfter, intentBefore, 'the stored intent changed');
   });
 });
 

@@ -65,17 +65,31 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
     assert.ok(!snapshot.done.has('dockerHostConfigured'));
   });
 
-  it('clears the agent identity and auth keys when the agent loses the key, and sets them again after', async () => {
+  it('clears the agent identity step when the agent loses the key (auth still passes with the key file), and sets it again after', async () => {
     const repair = await rig.breakOne('agent-empty');
     try {
       const broken = await api.refreshSteps();
       assert.ok(!broken.done.has('agentHasIdentity'), 'agentHasIdentity still set with an empty agent');
       assert.ok(broken.done.has('agentRunning'), 'the agent still runs');
+      assert.equal(checkOf(broken, 'identity')?.code, 'agent-no-identities', JSON.stringify(broken.report?.checks));
+      // The key is still authorized and ssh still logs in with it: the rig's config names its IdentityFile
+      // (unencrypted), which ssh reads when the agent has nothing. keyAuthorized follows ssh, not the agent.
+      assert.equal(checkOf(broken, 'auth')?.status, 'pass', JSON.stringify(broken.report?.checks));
+      assert.ok(broken.done.has('keyAuthorized'), 'keyAuthorized cleared although ssh still logs in with the key file');
     } finally {
       await repair();
     }
     const repaired = await api.refreshSteps();
     assert.ok(repaired.done.has('agentHasIdentity'));
+    assert.ok(repaired.done.has('keyAuthorized'));
+  });
+
+  it('clears keyAuthorized when the host no longer has the key in authorized_keys, and sets it again after', async () => {
+    await expectStepsLeaveDone('authorized-key-removed', ['keyAuthorized', 'engineVerified', 'dockerHostVerified'], { auth: 'auth-publickey-denied' });
+  });
+
+  it('clears engineVerified and dockerHostVerified when dockerd stops, and sets them again after', async () => {
+    await expectStepsLeaveDone('dockerd-stopped', ['engineVerified', 'dockerHostVerified'], { 'remote-docker-engine': 'docker-daemon-down' });
   });
 
   it('clears the host key step when known_hosts no longer has the key', async () => {
@@ -90,9 +104,48 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
   });
 
   it('checkSetup runs the doctor and publishes its result as the step state', async () => {
+    // From a broken engine, so that the published state can only come from this run's checks.
+    const repair = await rig.breakOne('dockerd-stopped');
+    try {
+      const report = (await vscode.commands.executeCommand(CommandIds.checkSetup, { quiet: true })) as Snapshot['report'];
+      assert.ok(report, 'checkSetup returned no report');
+      assert.equal(report.ok, false);
+      assert.equal(report.checks.find((check) => check.id === 'remote-docker-engine')?.code, 'docker-daemon-down');
+      const published = api.latestSteps();
+      assert.equal(checkOf(published, 'remote-docker-engine')?.code, 'docker-daemon-down', 'the published report is not this run\'s');
+      assert.ok(!published?.done.has('engineVerified'), 'engineVerified published as done with dockerd stopped');
+      assert.ok(published?.done.has('keyAuthorized'), 'the steps this run passed are published too');
+    } finally {
+      await repair();
+    }
     const report = (await vscode.commands.executeCommand(CommandIds.checkSetup, { quiet: true })) as Snapshot['report'];
-    assert.ok(report, 'checkSetup returned no report');
-    assert.equal(report.ok, true, JSON.stringify(report.checks));
-    assert.equal(api.latestSteps()?.report, report);
+    assert.equal(report?.ok, true, JSON.stringify(report?.checks));
+    const published = api.latestSteps();
+    assert.equal(checkOf(published, 'remote-docker-engine')?.status, 'pass');
+    assert.ok(published?.done.has('engineVerified') && published.done.has('dockerHostVerified'), [...(published?.done ?? [])].join(', '));
   });
+
+  function checkOf(snapshot: Snapshot | undefined, id: string) {
+    return snapshot?.report?.checks.find((check) => check.id === id);
+  }
+
+  /** Breaks the rig, asserts the steps are no longer done (and the checks' codes), repairs, asserts them done again. */
+  async function expectStepsLeaveDone(fault: Parameters<Rig['breakOne']>[0], steps: string[], codes: Record<string, string>): Promise<void> {
+    const healthy = await api.refreshSteps();
+    for (const step of steps) assert.ok(healthy.done.has(step), `${step} not done before the break`);
+    const repair = await rig.breakOne(fault);
+    try {
+      const broken = await api.refreshSteps();
+      for (const [check, code] of Object.entries(codes)) {
+        assert.equal(checkOf(broken, check)?.code, code, `${check}: ${JSON.stringify(broken.report?.checks)}`);
+      }
+      const stillDone = steps.filter((step) => broken.done.has(step));
+      assert.deepEqual(stillDone, [], `${fault}: still done: ${stillDone.join(', ')}`);
+    } finally {
+      await repair();
+    }
+    const repaired = await api.refreshSteps();
+    const notBack = steps.filter((step) => !repaired.done.has(step));
+    assert.deepEqual(notBack, [], `after repairing ${fault}, not done again: ${notBack.join(', ')}`);
+  }
 });

@@ -15,15 +15,17 @@ describe('walkthrough commands in the real extension host', () => {
     assert.deepEqual(missing, []);
   });
 
-  it('contributes the walkthrough with its steps to the workbench', () => {
-    const manifest = vscode.extensions.getExtension(extensionId)!.packageJSON as { contributes: { walkthroughs: { id: string; steps: unknown[] }[] } };
-    const walkthrough = manifest.contributes.walkthroughs.find((w) => w.id === 'remoteDockerSsh.setup');
-    assert.ok(walkthrough && walkthrough.steps.length >= 14);
-  });
+  // The steps the workbench renders are read from the page in test/e2e/walkthrough.test.ts ("renders its title
+  // and its steps"); reading packageJSON back here would only return this suite's own input.
 
-  it('activated without running checks before activate() returned, and says how long it took', () => {
-    const api = vscode.extensions.getExtension(extensionId)!.exports as { activationMs: number };
-    assert.equal(typeof api.activationMs, 'number');
-    assert.ok(api.activationMs >= 0);
+  it('started no process before activate() returned, and its counter does count the checks that run later', async () => {
+    const api = vscode.extensions.getExtension(extensionId)!.exports as { processesAtActivation: number; processesStarted(): number; refreshSteps(): Promise<unknown> };
+    assert.equal(api.processesAtActivation, 0, 'activate() started processes before it returned');
+    // The same counter sees the step checks, so the 0 above is a measurement and not a constant. The checks
+    // run only for a chosen host: choose one on loopback port 1, which refuses at once.
+    await vscode.commands.executeCommand(CommandIds.configureDockerHost, { target: 'dev@127.0.0.1:1', scope: 'user', dockerContext: false });
+    const before = api.processesStarted();
+    await api.refreshSteps();
+    assert.ok(api.processesStarted() > before, 'refreshSteps ran checks but the process counter did not move');
   });
 });

@@ -40,7 +40,10 @@ describe('addHost on the real-world ssh config corpus', () => {
     this.timeout(120_000);
     const corpus = await findCorpus();
     if (corpus === undefined) {
-      console.log(`      corpus not found at ${path.resolve(repoRoot, corpusRelative)}: skipped`);
+      const where = path.resolve(repoRoot, corpusRelative);
+      // On CI a missing corpus is a broken checkout, not a reason to pass quietly.
+      if (process.env.CI === 'true') assert.fail(`corpus not found at ${where} (CI=true: a missing corpus fails the run)`);
+      console.log(`      corpus not found at ${where}: skipped`);
       this.skip();
     }
     const files = (await readdir(corpus)).filter((name) => name.endsWith('.conf')).sort();
