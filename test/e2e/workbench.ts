@@ -19,6 +19,12 @@ export interface WorkbenchOptions {
   installVsix?: boolean;
   /** Install the Remote-SSH stand-in; its calls are then in `standInCalls()`. Default false. */
   remoteSshStandIn?: boolean;
+  /**
+   * The loopback extension gallery (test/fixtures/gallery) this workbench installs from, as
+   * EXTENSIONS_GALLERY. Without it every install fails at once (a closed loopback port). The stand-in
+   * log is set up too, so stand-ins installed from the gallery record their calls in `standInCalls()`.
+   */
+  gallery?: { readonly productConfig: string };
   /** More unpacked extension folders (fixtures) to install. */
   extensionFolders?: string[];
   /** User settings, over the harness defaults (no startup editor, no port forwarding). */
@@ -55,8 +61,12 @@ export class Workbench {
     const extensionFolders = [...(options.remoteSshStandIn ? [remoteSshStandInPath] : []), ...(options.extensionFolders ?? [])];
     const ownTmp = await mkdtemp(path.join(tmpdir(), 'rds-workbench-'));
     const forgetOwnTmp = onExit(() => rmSync(ownTmp, { recursive: true, force: true }));
-    const standInLogFile = options.remoteSshStandIn ? path.join(ownTmp, 'remote-ssh-stand-in.jsonl') : undefined;
-    const env = { ...options.env, ...(standInLogFile ? { REMOTE_SSH_STAND_IN_LOG: standInLogFile } : {}) };
+    const standInLogFile = options.remoteSshStandIn || options.gallery ? path.join(ownTmp, 'remote-ssh-stand-in.jsonl') : undefined;
+    const env = {
+      ...options.env,
+      ...(standInLogFile ? { REMOTE_SSH_STAND_IN_LOG: standInLogFile } : {}),
+      ...(options.gallery ? { EXTENSIONS_GALLERY: options.gallery.productConfig } : {}),
+    };
     let server: CodeServer | undefined;
     let browser: LaunchedBrowser | undefined;
     try {
@@ -183,6 +193,18 @@ export class Workbench {
     const dialog = this.page.locator('.monaco-dialog-box').first();
     await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }).first().click();
     await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /**
+   * VS Code >= 1.97 asks once per publisher before the first install from it ("Do you trust the
+   * publisher …?"), as a user sees it. Clicks "Trust Publisher & Install" if that dialog is open now;
+   * returns whether it was. Call it while waiting for an install.
+   */
+  async trustPublisherIfAsked(): Promise<boolean> {
+    const dialog = this.page.locator('.monaco-dialog-box').filter({ hasText: /Do you trust the publisher/ }).first();
+    if (!(await dialog.isVisible())) return false;
+    await this.clickDialogButton('Trust Publisher & Install');
+    return true;
   }
 
   /** The active editor's tab label, e.g. "Welcome" for a walkthrough. */

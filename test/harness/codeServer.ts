@@ -5,19 +5,13 @@ import { cp, lchown, lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { accountOf, type Account } from '../fixtures/rig/linuxUser';
+import { unreachableGalleryConfig } from '../fixtures/gallery/gallery';
 import { repoRoot } from './paths';
 import { onExit, trackProcessGroup } from './processGroups';
 
 /** code-server as installed by `npm run test:setup`. */
 export const codeServerEntry = path.join(repoRoot, 'test/vscode-server/node_modules/code-server/out/node/entry.js');
 
-const closedLoopbackGallery = {
-  serviceUrl: 'http://127.0.0.1:9/vscode/gallery',
-  itemUrl: 'http://127.0.0.1:9/vscode/item',
-  resourceUrlTemplate: 'http://127.0.0.1:9/vscode/unpkg/{publisher}/{name}/{version}/{path}',
-  controlUrl: '',
-  recommendationsUrl: '',
-};
 
 /** Settings every test editor starts with: nothing opens by itself, nothing forwards ports. */
 export const defaultSettings: Record<string, unknown> = {
@@ -113,8 +107,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     TMPDIR: path.join(tmpDir, 'tmp'),
     XDG_RUNTIME_DIR: path.join(tmpDir, 'tmp'),
     // Tests talk to loopback only: the extension gallery (Open VSX by default) points at a closed
-    // loopback port, so a marketplace query fails at once instead of leaving the machine.
-    EXTENSIONS_GALLERY: JSON.stringify(closedLoopbackGallery),
+    // loopback port, so a marketplace query fails at once instead of leaving the machine. A test that
+    // installs passes the loopback gallery's `productConfig` as EXTENSIONS_GALLERY in `env`.
+    EXTENSIONS_GALLERY: unreachableGalleryConfig,
     // Suites set user-scope settings the test editor declares no schema for (remote.SSH.configFile) here:
     // the remote (machine) user settings of code-server's extension host, which VS Code merges into globalValue.
     RDS_USER_SETTINGS_FILE: path.join(userDataDir, 'Machine', 'settings.json'),
