@@ -6,6 +6,8 @@ import { ensureTarget } from '../ssh/hostTarget';
 import { setCurrentTarget } from '../setupState';
 import { installedDockerGeneration, valuesAtScope } from '../docker/dockerSettings';
 import { log } from '../log';
+import { extensionContext } from '../extensionContext';
+import { recordSelectedDockerContext } from '../docker/selectedDockerContext';
 import { defaultSshConfigPath } from '../../core/ssh/config/paths';
 import { sshConfigFile } from '../ssh/sshConfigFile';
 
@@ -73,6 +75,7 @@ export async function configureDockerHost(args?: ConfigureDockerHostArgs): Promi
     const result = await createAndUseDockerContext(contextName, dockerHost);
     if (result.ok) {
       log().info(`docker context ${contextName} ${result.created ? 'created' : 'updated'} and selected`);
+      await recordSelectedDockerContext(extensionContext(), contextName, dockerHost);
     } else {
       log().warn(`docker context ${contextName}: ${result.error ?? 'failed'}`);
       void vscode.window.showWarningMessage(vscode.l10n.t('The settings are written, but the docker context could not be created: {0}. Check that the docker CLI is installed here.', result.error ?? ''));

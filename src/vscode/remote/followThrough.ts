@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { chooseServerRestart } from '../../core/remote/remoteOpener';
 import { nextFollowThroughStep, type EngineResult, type FollowThroughFacts } from '../../core/remote/remoteFollowThrough';
+import { recordEngineVerified } from './engineVerifiedHosts';
 import { SetupCompletedKey } from '../../core/workspace/recommendationPrompt';
 import { clearIntent, readIntent, writeIntent } from './connectIntentStore';
 import { dockerExtensionPresence, installExtensionOnHost } from '../docker/dockerExtensionPresence';
@@ -90,6 +91,7 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
           case 'done':
             await clearIntent(context);
             await context.globalState.update(SetupCompletedKey, true);
+            await recordEngineVerified(context, alias);
             void vscode.window.showInformationMessage(
               vscode.l10n.t('Docker on {0} is ready: {1} is installed on the host and the engine answers. {2}', alias, step.extensionId, facts.engine?.message ?? ''),
             );

@@ -6,6 +6,8 @@ import { RemoteSshExtensionIds } from '../../core/remote/remoteSshProduct';
 import { listConfiguredHosts } from '../../core/ssh/config/configFiles';
 import { dockerExtensionPresence } from '../docker/dockerExtensionPresence';
 import { configuredDockerHost } from '../docker/dockerSettings';
+import { selectedDockerContextHost } from '../docker/selectedDockerContext';
+import { engineVerifiedHosts } from '../remote/engineVerifiedHosts';
 import { extensionContext } from '../extensionContext';
 import { log } from '../log';
 import { candidateKeys } from '../ssh/pickKey';
@@ -110,6 +112,24 @@ export function connectedRemoteHost(): string | undefined {
   return authority?.startsWith('ssh-remote+') ? authority.slice('ssh-remote+'.length) : 'ssh-remote';
 }
 
+/**
+ * The DOCKER_HOST the installed Docker extension will use: its setting, or else the docker context
+ * that configureDockerHost selected while it is still the current one.
+ */
+export async function dockerHostInUse(): Promise<string | undefined> {
+  return configuredDockerHost() ?? (await selectedDockerContextHost(extensionContext()));
+}
+
+/**
+ * The value for the doctor's round trip: the DOCKER_HOST in use when it is the one for this target
+ * (the round trip's known_hosts gate is about the target, so it never tries another host), else
+ * the target's default (the report then says nothing about the setting, and the step stays open).
+ */
+export async function dockerHostInUseFor(target: string, configFile: string): Promise<string | undefined> {
+  const [inUse, expected] = await Promise.all([dockerHostInUse(), dockerHostFor(target, configFile).catch(() => undefined)]);
+  return inUse !== undefined && inUse === expected ? inUse : undefined;
+}
+
 async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
   const done = new Set<StepName>();
   const target = currentTarget();
@@ -132,6 +152,10 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
     if (engine.status === 'pass') {
       done.add('engineVerified');
     }
+  } else if (target && engineVerifiedHosts(extensionContext()).includes(target)) {
+    // Outside the connected window, only the follow-through's recorded success for this host counts:
+    // an engine that answers over ssh is not yet an engine the Remote-SSH window uses.
+    done.add('engineVerified');
   }
 
   const probes: Promise<void>[] = [];
@@ -148,7 +172,8 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
     );
     if (!report && !inRemoteWindow) {
       probes.push(
-        runDoctor({ target, path: setupPath() === 'remoteSsh' ? 'remote-ssh' : 'docker-host', configFile, timeoutMs: checkTimeoutMs() })
+        dockerHostInUseFor(target, configFile)
+          .then((dockerHost) => runDoctor({ target, path: setupPath() === 'remoteSsh' ? 'remote-ssh' : 'docker-host', configFile, timeoutMs: checkTimeoutMs(), dockerHost }))
           .then((result) => {
             report = result;
           })
@@ -175,12 +200,18 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
       .catch(() => undefined),
   );
   await Promise.all(probes);
+  const inUse = await dockerHostInUse();
   if (report) {
     for (const step of stepsPassedBy(report.checks)) {
       done.add(step);
     }
+    // "Verify docker through ssh" claims that the DOCKER_HOST the Docker extension will use reaches
+    // the engine: the round trip must have run with exactly that value, not the target's default.
+    if (inUse === undefined || report.dockerHost !== inUse) {
+      done.delete('dockerHostVerified');
+    }
   }
-  const activeDockerHost = connectedRemoteHost() ?? configuredDockerHost();
+  const activeDockerHost = connectedRemoteHost() ?? inUse;
   return { at: Date.now(), target, done, report, activeDockerHost };
 }
 
