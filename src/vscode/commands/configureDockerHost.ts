@@ -6,6 +6,7 @@ import { ensureTarget } from '../ssh/hostTarget';
 import { setCurrentTarget } from '../setupState';
 import { installedDockerGeneration, valuesAtScope } from '../docker/dockerSettings';
 import { log } from '../log';
+import { installExtensionShowingFailure } from '../ui/installExtension';
 import { extensionContext } from '../extensionContext';
 import { recordSelectedDockerContext } from '../docker/selectedDockerContext';
 import { defaultSshConfigPath } from '../../core/ssh/config/paths';
@@ -49,7 +50,7 @@ export async function configureDockerHost(args?: ConfigureDockerHostArgs): Promi
     log().warn('configureDockerHost: no Docker extension installed, nothing written');
     void vscode.window
       .showWarningMessage(vscode.l10n.t('No Docker extension is installed, so there is no setting to write DOCKER_HOST to. Install Container Tools, then run this step again.'), install)
-      .then((choice) => (choice === install ? vscode.commands.executeCommand('workbench.extensions.installExtension', ContainerToolsId) : undefined));
+      .then((choice) => (choice === install ? installExtensionShowingFailure(ContainerToolsId) : undefined));
     return undefined;
   }
   const scope = args?.scope ?? (await pickScope());
