@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, rmSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, lchown, lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { accountOf, type Account } from '../fixtures/rig/linuxUser';
 import { repoRoot } from './paths';
 import { onExit, trackProcessGroup } from './processGroups';
 
@@ -45,12 +46,24 @@ export interface CodeServerOptions {
   /** Kept after stop() for a post-mortem (default: removed unless KEEP_TEST_DIRS=1). */
   keepTmpDir?: boolean;
   startTimeoutMs?: number;
+  /**
+   * Runs code-server (and so its extension host, terminals and every ssh they start) as this Linux
+   * user: uid, gid, supplementary groups (initgroups, read from /etc/group at this start) and HOME
+   * from the passwd entry. ssh reads ~/.ssh from the passwd entry, not from $HOME, so only a real
+   * switch of user makes a test see what that user's editor would see. The run's temp dir is handed
+   * to the user; a `workspaceFolder` given here must already be readable by it. Needs root.
+   */
+  runAsUser?: string;
 }
 
 export interface CodeServer {
   /** `http://127.0.0.1:PORT` (no trailing slash). */
   readonly origin: string;
   readonly port: number;
+  /** code-server's own process (the leader of its process group). */
+  readonly pid: number;
+  /** The account it runs as, when `runAsUser` was given. */
+  readonly account?: Account;
   /** The run's own temp dir; everything below is fresh for this run. */
   readonly tmpDir: string;
   readonly userDataDir: string;
@@ -77,6 +90,7 @@ export function assertCodeServerInstalled(): void {
  */
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   assertCodeServerInstalled();
+  const account = options.runAsUser === undefined ? undefined : accountFor(options.runAsUser);
   const tmpDir = await mkdtemp(path.join(options.tmpParent ?? tmpdir(), 'rds-code-server-'));
   const userDataDir = path.join(tmpDir, 'user-data');
   const extensionsDir = path.join(tmpDir, 'extensions');
@@ -96,6 +110,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     // Tests talk to loopback only: the extension gallery (Open VSX by default) points at a closed
     // loopback port, so a marketplace query fails at once instead of leaving the machine.
     EXTENSIONS_GALLERY: JSON.stringify(closedLoopbackGallery),
+    ...(account ? { HOME: account.home, USER: account.name, LOGNAME: account.name, SHELL: account.shell } : {}),
     ...options.env,
   };
 
@@ -113,15 +128,18 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     for (const folder of options.extensionFolders ?? []) {
       await copyExtensionFolder(folder, extensionsDir);
     }
+    if (account) {
+      // Prepared as root (mkdtemp makes it 0700): the user must own all of it to write its state there.
+      await chownTree(tmpDir, account);
+      if (!workspaceFolder.startsWith(tmpDir + path.sep)) await assertReadableBy(workspaceFolder, account);
+    }
   } catch (error) {
     await removeTmp();
     throw error;
   }
 
   const log = createWriteStream(logFile);
-  const child = spawn(
-    process.execPath,
-    [
+  const serverArgs = [
       codeServerEntry,
       '--auth', 'none',
       '--bind-addr', '127.0.0.1:0',
@@ -132,7 +150,15 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
       workspaceFolder,
-    ],
+  ];
+  // setpriv (util-linux) switches user and execs node, so the pid stays code-server's. Node's own
+  // spawn({ uid, gid }) would drop every supplementary group, and the docker group is the point.
+  const [command, args] = account
+    ? ['setpriv', ['--reuid', String(account.uid), '--regid', String(account.gid), '--init-groups', '--', process.execPath, ...serverArgs]]
+    : [process.execPath, serverArgs];
+  const child = spawn(
+    command,
+    args,
     {
       // Its own process group: stop() kills the server with every extension host and pty it started.
       detached: true,
@@ -154,6 +180,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     return {
       origin,
       port,
+      pid: child.pid!,
+      account,
       tmpDir,
       userDataDir,
       extensionsDir,
@@ -178,6 +206,27 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     await removeTmp();
     throw new Error(`code-server did not start: ${(error as Error).message}\n--- code-server log ---\n${tail.slice(-4000)}`);
   }
+}
+
+function accountFor(name: string): Account {
+  if (process.getuid?.() !== 0) throw new Error(`runAsUser: ${name}: switching user needs root`);
+  const account = accountOf(name);
+  if (!account) throw new Error(`runAsUser: no passwd entry for ${JSON.stringify(name)}`);
+  return account;
+}
+
+async function chownTree(target: string, account: Account): Promise<void> {
+  await lchown(target, account.uid, account.gid);
+  const info = await lstat(target);
+  if (!info.isDirectory()) return;
+  for (const name of await readdir(target)) await chownTree(path.join(target, name), account);
+}
+
+/** Fails early with a clear message instead of a workbench that cannot open its folder. */
+async function assertReadableBy(folder: string, account: Account): Promise<void> {
+  const child = spawn('setpriv', ['--reuid', String(account.uid), '--regid', String(account.gid), '--init-groups', '--', 'test', '-r', folder, '-a', '-x', folder], { stdio: 'ignore' });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`runAsUser: ${account.name} cannot read the workspace folder ${folder}`);
 }
 
 async function installVsix(vsix: string, userDataDir: string, extensionsDir: string, env: NodeJS.ProcessEnv): Promise<void> {
