@@ -27,7 +27,7 @@ export async function checkSetup(options?: { quiet?: boolean }): Promise<DoctorR
         const abort = new AbortController();
         const listener = token.onCancellationRequested(() => abort.abort());
         try {
-          const dockerHost = await dockerHostInUseFor(target, sshConfigFile());
+          const dockerHost = await dockerHostInUseFor(target);
           return await runDoctor({ target, path, configFile: sshConfigFile(), timeoutMs: seconds * 1000, signal: abort.signal, dockerHost });
         } finally {
           listener.dispose();

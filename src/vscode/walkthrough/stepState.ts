@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { dockerHostFor } from '../../core/docker/dockerHost';
 import { runDoctor, type DoctorReport } from '../../core/doctor/doctor';
 import { checkLocalEngine } from '../../core/docker/localEngine';
 import { RemoteSshExtensionIds } from '../../core/remote/remoteSshProduct';
 import { listConfiguredHosts } from '../../core/ssh/config/configFiles';
 import { dockerExtensionPresence } from '../docker/dockerExtensionPresence';
-import { configuredDockerHost } from '../docker/dockerSettings';
+import { configuredDockerHost, installedDockerGeneration } from '../docker/dockerSettings';
+import { dockerHostValueFor } from '../docker/dockerHostValue';
 import { selectedDockerContextHost } from '../docker/selectedDockerContext';
 import { engineVerifiedHosts } from '../remote/engineVerifiedHosts';
 import { extensionContext } from '../extensionContext';
@@ -92,10 +92,48 @@ export function refreshSteps(options: { force?: boolean; report?: DoctorReport }
 }
 
 async function publish(snapshot: StepSnapshot): Promise<void> {
+  const previous = latest;
   latest = snapshot;
   await Promise.all(StepNames.map((name) => vscode.commands.executeCommand('setContext', stepContextKey(name), snapshot.done.has(name))));
+  await uncheckStepsNoLongerTrue(previous, snapshot);
   log().debug(`Steps done: ${[...snapshot.done].join(', ') || 'none'}`);
   changed.fire(snapshot);
+}
+
+/**
+ * The workbench only ever checks a step from its `onContext:` event and keeps it checked when the
+ * key turns false again. A step that is no longer true (the agent lost the key, dockerd stopped)
+ * is unchecked here (`welcome.markStepIncomplete`): on the first round every step whose key is
+ * false (a check kept from an earlier session), later only those whose key just turned false.
+ */
+async function uncheckStepsNoLongerTrue(previous: StepSnapshot | undefined, snapshot: StepSnapshot): Promise<void> {
+  const turnedFalse = StepNames.filter((name) => !snapshot.done.has(name) && (previous === undefined || previous.done.has(name)));
+  if (turnedFalse.length === 0) {
+    return;
+  }
+  const stepIds = walkthroughStepIdsFor(new Set(turnedFalse));
+  for (const stepId of stepIds) {
+    try {
+      await vscode.commands.executeCommand('welcome.markStepIncomplete', stepId);
+    } catch (error) {
+      log().debug(`welcome.markStepIncomplete ${stepId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/** The walkthrough steps (`publisher.name#walkthrough#step`) completed by these keys, from our manifest. */
+function walkthroughStepIdsFor(names: ReadonlySet<StepName>): string[] {
+  const extension = extensionContext().extension;
+  const manifest = extension.packageJSON as { contributes?: { walkthroughs?: { id: string; steps: { id: string; completionEvents?: string[] }[] }[] } };
+  const ids: string[] = [];
+  for (const walkthrough of manifest.contributes?.walkthroughs ?? []) {
+    for (const step of walkthrough.steps) {
+      if ((step.completionEvents ?? []).some((event) => [...names].some((name) => event === `onContext:${stepContextKey(name)}`))) {
+        ids.push(`${extension.id}#${walkthrough.id}#${step.id}`);
+      }
+    }
+  }
+  return ids;
 }
 
 function checkTimeoutMs(): number {
@@ -125,8 +163,8 @@ export async function dockerHostInUse(): Promise<string | undefined> {
  * (the round trip's known_hosts gate is about the target, so it never tries another host), else
  * the target's default (the report then says nothing about the setting, and the step stays open).
  */
-export async function dockerHostInUseFor(target: string, configFile: string): Promise<string | undefined> {
-  const [inUse, expected] = await Promise.all([dockerHostInUse(), dockerHostFor(target, configFile).catch(() => undefined)]);
+export async function dockerHostInUseFor(target: string): Promise<string | undefined> {
+  const [inUse, expected] = await Promise.all([dockerHostInUse(), dockerHostValueFor(installedDockerGeneration(), target).catch(() => undefined)]);
   return inUse !== undefined && inUse === expected ? inUse : undefined;
 }
 
@@ -172,7 +210,7 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
     );
     if (!report && !inRemoteWindow) {
       probes.push(
-        dockerHostInUseFor(target, configFile)
+        dockerHostInUseFor(target)
           .then((dockerHost) => runDoctor({ target, path: setupPath() === 'remoteSsh' ? 'remote-ssh' : 'docker-host', configFile, timeoutMs: checkTimeoutMs(), dockerHost }))
           .then((result) => {
             report = result;
@@ -181,7 +219,7 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
       );
     }
     probes.push(
-      dockerHostFor(target, configFile)
+      dockerHostValueFor(installedDockerGeneration(), target)
         .then((expected) => {
           if (configuredDockerHost() === expected) {
             done.add('dockerHostConfigured');
