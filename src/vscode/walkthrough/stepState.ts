@@ -95,30 +95,33 @@ async function publish(snapshot: StepSnapshot): Promise<void> {
   const previous = latest;
   latest = snapshot;
   await Promise.all(StepNames.map((name) => vscode.commands.executeCommand('setContext', stepContextKey(name), snapshot.done.has(name))));
-  await uncheckStepsNoLongerTrue(previous, snapshot);
+  await syncWalkthroughSteps(previous, snapshot);
   log().debug(`Steps done: ${[...snapshot.done].join(', ') || 'none'}`);
   changed.fire(snapshot);
 }
 
 /**
- * The workbench only ever checks a step from its `onContext:` event and keeps it checked when the
- * key turns false again. A step that is no longer true (the agent lost the key, dockerd stopped)
- * is unchecked here (`welcome.markStepIncomplete`): on the first round every step whose key is
- * false (a check kept from an earlier session), later only those whose key just turned false.
+ * The workbench checks a step from its `onContext:` event only the first time that event happens in
+ * a session, and keeps it checked when the key turns false again. So the steps follow the keys here:
+ * a step that is no longer true (the agent lost the key, dockerd stopped) is unchecked
+ * (`welcome.markStepIncomplete`), and one that is true again is checked (`welcome.markStepComplete`),
+ * both from the probes' result only. On the first round every false key is unchecked (a check kept
+ * from an earlier session); later only the keys that changed.
  */
-async function uncheckStepsNoLongerTrue(previous: StepSnapshot | undefined, snapshot: StepSnapshot): Promise<void> {
+async function syncWalkthroughSteps(previous: StepSnapshot | undefined, snapshot: StepSnapshot): Promise<void> {
   const turnedFalse = StepNames.filter((name) => !snapshot.done.has(name) && (previous === undefined || previous.done.has(name)));
-  if (turnedFalse.length === 0) {
-    return;
-  }
-  const stepIds = walkthroughStepIdsFor(new Set(turnedFalse));
-  for (const stepId of stepIds) {
-    try {
-      await vscode.commands.executeCommand('welcome.markStepIncomplete', stepId);
-    } catch (error) {
-      log().debug(`welcome.markStepIncomplete ${stepId}: ${error instanceof Error ? error.message : String(error)}`);
+  const turnedTrue = StepNames.filter((name) => snapshot.done.has(name) && (previous === undefined || !previous.done.has(name)));
+  const apply = async (command: string, names: StepName[]) => {
+    for (const stepId of names.length > 0 ? walkthroughStepIdsFor(new Set(names)) : []) {
+      try {
+        await vscode.commands.executeCommand(command, stepId);
+      } catch (error) {
+        log().debug(`${command} ${stepId}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
-  }
+  };
+  await apply('welcome.markStepIncomplete', turnedFalse);
+  await apply('welcome.markStepComplete', turnedTrue);
 }
 
 /** The walkthrough steps (`publisher.name#walkthrough#step`) completed by these keys, from our manifest. */
