@@ -3,6 +3,7 @@ import { explicitSshDockerHost } from '../../core/docker/dockerViewRefresh';
 import { BadInputError } from '../../core/errors';
 import { parseTarget } from '../../core/ssh/hostSpec';
 import { readEffectiveSshConfig } from '../../core/ssh/sshEffectiveConfig';
+import { defaultSshConfigPath } from '../../core/ssh/config/paths';
 import { sshConfigFile } from '../ssh/sshConfigFile';
 
 /**
@@ -14,7 +15,9 @@ export async function dockerHostValueFor(generation: DockerExtensionGeneration |
   if (generation !== 'docker-host') {
     return dockerHostFor(target, sshConfigFile());
   }
-  const resolved = await readEffectiveSshConfig(parseTarget(target), sshConfigFile(), { timeoutMs: 5_000 });
+  // -F only for a file the user chose: ssh's own default needs no -F (and may not exist).
+  const configFile = sshConfigFile() === defaultSshConfigPath() ? undefined : sshConfigFile();
+  const resolved = await readEffectiveSshConfig(parseTarget(target), configFile, { timeoutMs: 5_000 });
   if (!resolved.config || !resolved.config.hostname) {
     const reason = resolved.result.stderr.trim().split('\n')[0] || `ssh -G exited with ${resolved.result.exitCode ?? resolved.result.spawnError ?? 'no status'}`;
     throw new BadInputError(`could not resolve ${target} with ssh -G: ${reason}`);
