@@ -41,14 +41,22 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
   }
 
   /**
-   * The Welcome editor opens as a preview editor, and the workbench sometimes closes it while other
-   * editors (the checks' report) open; a user would reopen it from the palette, and so does the test.
+   * The walkthrough must stay on screen once opened: the test never closes it, so a page that is
+   * gone is a failure (issue 10: a retry that reopened it silently hid a walkthrough that closed itself).
    */
   async function ensureWalkthrough(): Promise<void> {
     if ((await wb.page.locator('.getting-started-step').count()) === 0) {
-      await wb.runCommand('Remote Docker: Open the Setup Walkthrough');
-      await step('choosePath').waitFor({ state: 'attached', timeout: 20_000 });
+      await wb.screenshot('walkthrough-FAILED-vanished').catch(() => undefined);
+      throw new Error('the walkthrough is no longer on screen, although the test did not close it');
     }
+  }
+
+  /** The doctor report's rows (id and status class), read from inside its webview. */
+  async function reportRows(): Promise<Map<string, string>> {
+    const frame = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await frame.locator('tr code').first().waitFor({ state: 'attached', timeout: 30_000 });
+    const rows = await frame.locator('tr:has(code)').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('code')?.textContent ?? '', tr.className] as [string, string]));
+    return new Map(rows);
   }
 
   async function clickButton(stepId: string, label: string): Promise<void> {
@@ -113,6 +121,9 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
     await wb.runCommand('View: Close Primary Side Bar');
     await wb.runCommand('Remote Docker: Open the Setup Walkthrough');
     await step('choosePath').waitFor({ state: 'visible', timeout: 30_000 });
+    // Stumble 1 of issue 12: the page showed for 2-4 s, then the command closed its own tab.
+    await wb.page.waitForTimeout(10_000);
+    assert.ok(await step('choosePath').isVisible(), 'the walkthrough is gone 10 s after "Open the Setup Walkthrough"');
     assert.equal(await step('installRemoteSsh').count(), 1);
     assert.equal(await step('configureDockerHost').count(), 1);
     assert.equal(await isChecked('choosePath'), false);
@@ -134,6 +145,8 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
       await waitChecked(id);
     }
     assert.equal(await isChecked('configureDockerHost'), false, 'DOCKER_HOST is not written yet');
+    // The round trip through ssh://alias passes already, but no Docker setting holds it yet.
+    assert.equal(await isChecked('verifyDockerHost'), false, '"Verify docker through ssh" is checked before DOCKER_HOST is written anywhere');
     await step('listIdentities').click();
     await wb.screenshot('walkthrough-03-host-chosen');
   });
@@ -172,14 +185,26 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
     await wb.screenshot('walkthrough-04-docker-host-written');
   });
 
-  it('verifies docker through ssh, and that DOCKER_HOST lists the rig\'s containers', async () => {
+  it('verifies docker through ssh: unchecked while dockerd is stopped, checked after the repair and the click', async () => {
+    const repair = await rig.breakOne('dockerd-stopped');
+    try {
+      await clickButton('verifyDockerHost', 'Check docker through ssh');
+      const report = wb.page.locator('.tab', { hasText: 'Remote Docker: setup checks' });
+      await report.waitFor({ state: 'visible', timeout: 60_000 });
+      const broken = await reportRows();
+      // The engine check fails, and the round trip, which needs it, does not pass (it is skipped).
+      assert.equal(broken.get('remote-docker-engine'), 'fail', `engine with dockerd stopped: ${JSON.stringify([...broken])}`);
+      assert.notEqual(broken.get('docker-host-roundtrip'), 'pass', `round trip with dockerd stopped: ${JSON.stringify([...broken])}`);
+      await ensureWalkthrough();
+      assert.equal(await isChecked('verifyDockerHost'), false, 'verifyDockerHost is checked while dockerd is stopped');
+      await wb.screenshot('walkthrough-05-dockerd-stopped');
+    } finally {
+      await repair();
+    }
     await clickButton('verifyDockerHost', 'Check docker through ssh');
-    // The report of the checks opens beside the walkthrough.
-    const report = wb.page.locator('.tab', { hasText: 'Remote Docker: setup checks' });
-    await report.waitFor({ state: 'visible', timeout: 60_000 });
-    await wb.page.waitForTimeout(1000);
-    await wb.screenshot('walkthrough-05-report');
     await waitChecked('verifyDockerHost', 60_000);
+    const repaired = await reportRows();
+    assert.equal(repaired.get('docker-host-roundtrip'), 'pass', `round trip after the repair: ${JSON.stringify([...repaired])}`);
     await wb.screenshot('walkthrough-06-verified');
     // The status bar names the host in use and shows the last checks passed.
     await wb.page.locator('.statusbar-item', { hasText: `ssh://${rig.alias}` }).waitFor({ state: 'visible', timeout: 10_000 });

@@ -38,12 +38,25 @@ export interface DoctorOptions {
   /** Run only these checks (in the path's order). */
   readonly only?: readonly CheckId[];
   readonly platform?: NodeJS.Platform;
+  /**
+   * The DOCKER_HOST the round trip uses: the value the Docker extension will use (its setting or
+   * the selected docker context). Default: ssh://<target>.
+   */
+  readonly dockerHost?: string;
 }
 
 export const defaultDoctorTimeoutMs = 10_000;
 
 /** An agent answers `ssh-add -l` in milliseconds; one that has not after this long never will. */
 const agentAnswerMs = 4000;
+
+/** A DOCKER_HOST from settings is user text: one URL, no whitespace or control characters. */
+function assertDockerHostValue(value: string): void {
+  const plain = [...value].every((char) => char.charCodeAt(0) > 0x20 && char.charCodeAt(0) !== 0x7f);
+  if (!plain || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value)) {
+    throw new BadInputError(`DOCKER_HOST ${JSON.stringify(value)} is not a URL such as ssh://user@host`);
+  }
+}
 
 const judges: Record<CheckId, (facts: DoctorFacts, earlier: EarlierResults) => Verdict> = {
   'ssh-client': sshClientCheck,
@@ -145,7 +158,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const deadline = new Deadline(options.timeoutMs ?? defaultDoctorTimeoutMs, options.signal);
   const env = options.env ?? process.env;
   const run = (file: string, args: readonly string[], input?: string) => runProcess(file, args, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env, input });
-  const dockerHost = dockerHostForTarget(target);
+  const dockerHost = options.dockerHost ?? dockerHostForTarget(target);
+  if (options.dockerHost !== undefined) assertDockerHostValue(options.dockerHost);
 
   try {
     const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
@@ -205,7 +219,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     const roundtrip = needs('docker-host-roundtrip')
       ? probe!.then((session) =>
           roundtripAllowed(session.value)
-            ? timed(runProcess('docker', ['-H', dockerHost, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
+            ? timed(runProcess('docker', [`--host=${dockerHost}`, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
             : undefined,
         )
       : undefined;
@@ -251,6 +265,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       target: options.target,
       path: options.path,
       ok: checks.every((check) => check.status === 'pass'),
+      ...(selected.includes('docker-host-roundtrip') ? { dockerHost } : {}),
       totalMs: Math.round(performance.now() - started),
       // Plain `ssh -F FILE` reads only FILE; the user should know the system-wide file is left out.
       ...(options.configFile !== undefined ? { notes: [`ssh was run with -F ${options.configFile}, so /etc/ssh/ssh_config is not read (exactly as with plain ssh -F).`] } : {}),

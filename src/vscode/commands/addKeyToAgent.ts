@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { log } from '../log';
 import { pickKey } from '../ssh/pickKey';
-import { runInTerminal } from '../ui/terminalProcess';
+import { exitStatusText, runInTerminal } from '../ui/terminalProcess';
 
 /**
  * `ssh-add KEY` in a terminal (the passphrase prompt is ssh-add's). On macOS the key also goes
@@ -12,12 +13,19 @@ export async function addKeyToAgent(): Promise<number | undefined> {
     return undefined;
   }
   const args = process.platform === 'darwin' ? ['--apple-use-keychain', key.privateKey] : [key.privateKey];
-  const code = await runInTerminal(vscode.l10n.t('Add key to ssh-agent'), 'ssh-add', args);
+  const code = await runInTerminal(vscode.l10n.t('Add key to ssh-agent'), 'ssh-add', args, undefined, {
+    success: vscode.l10n.t('The agent now holds {0}', key.privateKey),
+    fingerprintOf: key.publicKey,
+  });
   if (code !== 0) {
+    log().warn(`ssh-add ${key.privateKey}: ${exitStatusText(code)}`);
     const startAgent = vscode.l10n.t('Start ssh-agent');
     void vscode.window
-      .showErrorMessage(vscode.l10n.t('ssh-add could not load {0}. If it could not reach the agent, start the agent first.', key.privateKey), startAgent)
+      .showErrorMessage(vscode.l10n.t('ssh-add could not load {0} ({1}). The terminal shows its reason; if it could not reach the agent, start the agent first.', key.privateKey, exitStatusText(code)), startAgent)
       .then((choice) => (choice === startAgent ? vscode.commands.executeCommand('remoteDockerSsh.startAgent') : undefined));
+  } else {
+    log().info(`ssh-add loaded ${key.privateKey}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('The agent holds {0} now (exit status 0).', key.privateKey));
   }
   return code;
 }

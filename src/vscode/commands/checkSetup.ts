@@ -5,7 +5,7 @@ import { ensureTarget } from '../ssh/hostTarget';
 import { log } from '../log';
 import { setupPath } from '../setupState';
 import { chosenSshConfigFile, ignoredWorkspaceSshConfigFile, sshConfigFile } from '../ssh/sshConfigFile';
-import { refreshSteps } from '../walkthrough/stepState';
+import { dockerHostInUseFor, refreshSteps } from '../walkthrough/stepState';
 
 /**
  * Runs the doctor for the chosen host and path with a cancellable progress notification, sets the
@@ -31,7 +31,8 @@ export async function checkSetup(options?: { quiet?: boolean }): Promise<DoctorR
         const abort = new AbortController();
         const listener = token.onCancellationRequested(() => abort.abort());
         try {
-          return await runDoctor({ target, path, configFile: chosenSshConfigFile(), timeoutMs: seconds * 1000, signal: abort.signal });
+          const dockerHost = await dockerHostInUseFor(target);
+          return await runDoctor({ target, path, configFile: chosenSshConfigFile(), timeoutMs: seconds * 1000, signal: abort.signal, dockerHost });
         } finally {
           listener.dispose();
         }

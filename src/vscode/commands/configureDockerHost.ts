@@ -1,11 +1,19 @@
 import * as vscode from 'vscode';
 import { createAndUseDockerContext, dockerContextNameFor } from '../../core/docker/dockerContext';
-import { containerToolsId as ContainerToolsId, dockerHostFor, dockerHostSettings } from '../../core/docker/dockerHost';
+import { containerToolsId as ContainerToolsId, dockerHostSettings } from '../../core/docker/dockerHost';
 import { parseTarget } from '../../core/ssh/hostSpec';
 import { ensureTarget } from '../ssh/hostTarget';
 import { setCurrentTarget } from '../setupState';
 import { installedDockerGeneration, valuesAtScope } from '../docker/dockerSettings';
 import { log } from '../log';
+import { dockerHostValueFor } from '../docker/dockerHostValue';
+import { CommandIds } from '../commandIds';
+import { listAgentIdentities } from '../../core/ssh/agent';
+import { dockerViewRefreshCommands } from '../../core/docker/dockerViewRefresh';
+import type { DockerExtensionGeneration } from '../../core/docker/dockerHost';
+import { installExtensionShowingFailure } from '../ui/installExtension';
+import { extensionContext } from '../extensionContext';
+import { recordSelectedDockerContext } from '../docker/selectedDockerContext';
 import { defaultSshConfigPath } from '../../core/ssh/config/paths';
 import { sshConfigFile } from '../ssh/sshConfigFile';
 
@@ -22,6 +30,8 @@ export interface ConfigureDockerHostResult {
   readonly dockerHost: string;
   readonly written: { key: string; value: unknown }[];
   readonly scope: 'user' | 'workspace';
+  /** The settings the values really landed in (see settingsLandedIn). */
+  readonly landedIn: string;
   readonly dockerContext?: string;
 }
 
@@ -47,7 +57,7 @@ export async function configureDockerHost(args?: ConfigureDockerHostArgs): Promi
     log().warn('configureDockerHost: no Docker extension installed, nothing written');
     void vscode.window
       .showWarningMessage(vscode.l10n.t('No Docker extension is installed, so there is no setting to write DOCKER_HOST to. Install Container Tools, then run this step again.'), install)
-      .then((choice) => (choice === install ? vscode.commands.executeCommand('workbench.extensions.installExtension', ContainerToolsId) : undefined));
+      .then((choice) => (choice === install ? installExtensionShowingFailure(ContainerToolsId) : undefined));
     return undefined;
   }
   const scope = args?.scope ?? (await pickScope());
@@ -57,14 +67,19 @@ export async function configureDockerHost(args?: ConfigureDockerHostArgs): Promi
   if (scope === 'workspace' && !vscode.workspace.workspaceFolders?.length) {
     throw new Error(vscode.l10n.t('Workspace settings need an open folder. Open a folder, or choose User settings.'));
   }
-  const dockerHost = await dockerHostFor(target, sshConfigFile());
+  if (generation === 'docker-host' && !(await oldExtensionCanLogIn(target))) {
+    return undefined;
+  }
+  const dockerHost = await dockerHostValueFor(generation, target);
   const configurationTarget = scope === 'user' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace;
   const written = dockerHostSettings(generation, dockerHost, valuesAtScope(configurationTarget));
   const configuration = vscode.workspace.getConfiguration();
   for (const { key, value } of written) {
     await configuration.update(key, value, configurationTarget);
   }
-  log().info(`DOCKER_HOST=${dockerHost} written for ${generation} (${written.map((entry) => entry.key).join(', ')}) in ${scope} settings`);
+  const landed = settingsLandedIn(written.map((entry) => entry.key), scope);
+  log().info(`DOCKER_HOST=${dockerHost} written for ${generation} (${written.map((entry) => entry.key).join(', ')}) in ${landed}`);
+  await refreshDockerViews(generation);
 
   let contextName: string | undefined;
   const wantContext = args?.dockerContext ?? (await askForContext(dockerHost));
@@ -73,13 +88,14 @@ export async function configureDockerHost(args?: ConfigureDockerHostArgs): Promi
     const result = await createAndUseDockerContext(contextName, dockerHost);
     if (result.ok) {
       log().info(`docker context ${contextName} ${result.created ? 'created' : 'updated'} and selected`);
+      await recordSelectedDockerContext(extensionContext(), contextName, dockerHost);
     } else {
       log().warn(`docker context ${contextName}: ${result.error ?? 'failed'}`);
       void vscode.window.showWarningMessage(vscode.l10n.t('The settings are written, but the docker context could not be created: {0}. Check that the docker CLI is installed here.', result.error ?? ''));
       contextName = undefined;
     }
   }
-  void vscode.window.showInformationMessage(vscode.l10n.t('Docker now uses {0} ({1}).', dockerHost, written.map((entry) => entry.key).join(', ')));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Docker now uses {0} ({1}, written to {2}).', dockerHost, written.map((entry) => entry.key).join(', '), landed));
   const configFile = sshConfigFile();
   if (configFile !== defaultSshConfigPath()) {
     // The docker CLI runs plain `ssh`, which reads only ~/.ssh/config: an alias (and its key and
@@ -93,7 +109,77 @@ export async function configureDockerHost(args?: ConfigureDockerHostArgs): Promi
       )
       .then((choice) => (choice === check ? vscode.commands.executeCommand('remoteDockerSsh.checkSetup') : undefined));
   }
-  return { dockerHost, written, scope, dockerContext: contextName };
+  return { dockerHost, written, scope, landedIn: landed, dockerContext: contextName };
+}
+
+/**
+ * Where VS Code really put the values. In a window whose extension host is remote (code-server,
+ * Remote-SSH), a machine-overridable setting chosen for User lands in that machine's settings
+ * (user-data/Machine/settings.json), not in the user's: say so instead of "User settings".
+ */
+function settingsLandedIn(keys: readonly string[], scope: 'user' | 'workspace'): string {
+  if (scope === 'workspace') {
+    return vscode.l10n.t('Workspace settings');
+  }
+  const machineScoped = keys.some((key) => declaredScopeOf(key) === 'machine-overridable' || declaredScopeOf(key) === 'machine');
+  return vscode.env.remoteName && machineScoped ? vscode.l10n.t('Machine settings of {0} (settings.json under the server\'s user-data/Machine)', vscode.env.remoteName) : vscode.l10n.t('User settings');
+}
+
+function declaredScopeOf(key: string): string | undefined {
+  for (const extension of vscode.extensions.all) {
+    const configuration = (extension.packageJSON as { contributes?: { configuration?: unknown } }).contributes?.configuration;
+    for (const section of Array.isArray(configuration) ? configuration : configuration ? [configuration] : []) {
+      const property = (section as { properties?: Record<string, { scope?: string }> }).properties?.[key];
+      if (property) {
+        return property.scope ?? 'window';
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The Docker views poll every 60 s and ignore the setting change: refresh them now (the commands that exist). */
+async function refreshDockerViews(generation: DockerExtensionGeneration): Promise<void> {
+  const commands = dockerViewRefreshCommands(generation, await vscode.commands.getCommands(true));
+  log().info(`Refreshing the Docker views: ${commands.join(', ') || 'no refresh command found'}`);
+  for (const command of commands) {
+    try {
+      await vscode.commands.executeCommand(command);
+    } catch (error) {
+      log().warn(`${command} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+const OldExtensionWarnedKey = 'remoteDockerSsh.oldDockerExtensionWarned';
+
+/**
+ * Docker before 1.23 connects with ssh2, not the ssh command: no ~/.ssh/config, only the agent,
+ * and no host key check. The agent must hold a key first (dockerHostValueFor puts user, address and
+ * port from `ssh -G` into the URL), and the user is told once, plainly, that this generation does not check host keys.
+ */
+async function oldExtensionCanLogIn(target: string): Promise<boolean> {
+  const { identities, result } = await listAgentIdentities({ timeoutMs: 5_000 });
+  if (identities.length === 0) {
+    log().warn(`configureDockerHost: Docker before 1.23 logs in only through the agent, which holds no key (ssh-add -l: ${result.exitCode ?? result.spawnError ?? 'no status'}); nothing written`);
+    const add = vscode.l10n.t('Add a key to the agent');
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('This Docker extension (before 1.23) logs in only with a key held by ssh-agent, and the agent holds none. Add your key to the agent, then run this step again.'), add)
+      .then((choice) => (choice === add ? vscode.commands.executeCommand(CommandIds.addKeyToAgent) : undefined));
+    return false;
+  }
+  const context = extensionContext();
+  if (!context.globalState.get<boolean>(OldExtensionWarnedKey)) {
+    await context.globalState.update(OldExtensionWarnedKey, true);
+    const install = vscode.l10n.t('Install Container Tools');
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t('This Docker extension (before 1.23) does not verify the host key of {0}: it would talk to any server at that address. Container Tools uses your ssh, which does. Install Container Tools instead?', target),
+        install,
+      )
+      .then((choice) => (choice === install ? installExtensionShowingFailure(ContainerToolsId) : undefined));
+  }
+  return true;
 }
 
 async function pickScope(): Promise<'user' | 'workspace' | undefined> {

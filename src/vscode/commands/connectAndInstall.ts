@@ -12,7 +12,7 @@ import { log } from '../log';
 import { writeRemoteSshSettings, type RemoteSshSettingsResult } from '../remote/remoteSshSettingsWriter';
 import { findRemoteOpener, openRemoteWindow } from '../remote/remoteWindowOpener';
 import { chosenSshConfigFile, sshConfigFile } from '../ssh/sshConfigFile';
-import { runInTerminal } from '../ui/terminalProcess';
+import { exitStatusText, runInTerminal } from '../ui/terminalProcess';
 import { CommandIds } from '../commandIds';
 import { trustHost } from './trustHost';
 
@@ -145,7 +145,13 @@ async function applyFix(
       if (answer !== load) {
         return false;
       }
-      const exitCode = await runInTerminal(vscode.l10n.t('Remote Docker: ssh-add'), 'ssh-add', identityFile ? ['--', identityFile] : [], token);
+      const exitCode = await runInTerminal(vscode.l10n.t('Remote Docker: ssh-add'), 'ssh-add', identityFile ? ['--', identityFile] : [], token, {
+        success: vscode.l10n.t('The agent now holds {0}', identityFile ?? '~/.ssh/id_*'),
+      });
+      if (exitCode !== 0) {
+        log().warn(`ssh-add ${identityFile ?? ''}: ${exitStatusText(exitCode)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('ssh-add could not load the key ({0}). The terminal shows why.', exitStatusText(exitCode)));
+      }
       return exitCode === 0;
     }
     case 'start-agent':

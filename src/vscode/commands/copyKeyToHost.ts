@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { log } from '../log';
 import { parseTarget } from '../../core/ssh/hostSpec';
 import { ensureTarget } from '../ssh/hostTarget';
 import { pickKey } from '../ssh/pickKey';
-import { runInTerminal } from '../ui/terminalProcess';
+import { exitStatusText, runInTerminal } from '../ui/terminalProcess';
 import { chosenSshConfigFile } from '../ssh/sshConfigFile';
 
 /**
@@ -39,12 +40,23 @@ export async function copyKeyToHost(): Promise<number | undefined> {
     }
     destination = parsed.user ? `${parsed.user}@${parsed.host}` : parsed.host;
   }
-  const code = await runInTerminal(vscode.l10n.t('Authorize key on {0}', target), 'ssh-copy-id', [...args, '--', destination]);
+  const code = await runInTerminal(vscode.l10n.t('Authorize key on {0}', target), 'ssh-copy-id', [...args, '--', destination], undefined, {
+    success: vscode.l10n.t('{0} now accepts {1}', target, key.publicKey),
+    fingerprintOf: key.publicKey,
+  });
   if (code !== 0) {
+    // The reason (a wrong password, say) is ssh-copy-id's own output, in the terminal that stays open.
+    log().warn(`ssh-copy-id -i ${key.publicKey} to ${target}: ${exitStatusText(code)}`);
     const showLog = vscode.l10n.t('Show Log');
     void vscode.window
-      .showErrorMessage(vscode.l10n.t('ssh-copy-id did not finish. Check that the host accepts your password, or ask its administrator to add {0}.', key.publicKey), showLog)
+      .showErrorMessage(
+        vscode.l10n.t('ssh-copy-id failed ({0}). The terminal shows why; check that the host accepts your password, or ask its administrator to add {1}.', exitStatusText(code), key.publicKey),
+        showLog,
+      )
       .then((choice) => (choice === showLog ? vscode.commands.executeCommand('remoteDockerSsh.showLog') : undefined));
+  } else {
+    log().info(`ssh-copy-id authorized ${key.publicKey} on ${target}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} accepts {1} now (exit status 0).', target, key.publicKey));
   }
   return code;
 }

@@ -1,8 +1,9 @@
 import { hostname, userInfo } from 'node:os';
 import * as vscode from 'vscode';
+import { log } from '../log';
 import { validateIdentityFile } from '../../core/ssh/hostSpec';
 import { defaultKeyPath, keyFileExists } from '../../core/ssh/localKeys';
-import { runInTerminal } from '../ui/terminalProcess';
+import { exitStatusText, runInTerminal } from '../ui/terminalProcess';
 
 /**
  * `ssh-keygen -t ed25519` in a terminal, so the passphrase prompt is ssh-keygen's own. ed25519 is
@@ -35,11 +36,16 @@ export async function generateKey(args?: { file?: string }): Promise<string | un
     }
   }
   const comment = `${userInfo().username}@${hostname()} (remote docker)`;
-  const code = await runInTerminal(vscode.l10n.t('Generate SSH key'), 'ssh-keygen', ['-t', 'ed25519', '-f', file, '-C', comment]);
+  const code = await runInTerminal(vscode.l10n.t('Generate SSH key'), 'ssh-keygen', ['-t', 'ed25519', '-f', file, '-C', comment], undefined, {
+    success: vscode.l10n.t('Key saved at {0}', file),
+    fingerprintOf: `${file}.pub`,
+  });
   if (code !== 0 || !(await keyFileExists(file))) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('ssh-keygen did not create {0}. Run the step again and look at the terminal for the reason.', file));
+    log().warn(`ssh-keygen -f ${file}: ${exitStatusText(code)}; key ${(await keyFileExists(file)) ? 'present' : 'not created'}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('ssh-keygen did not create {0} ({1}). The terminal shows its reason.', file, exitStatusText(code)));
     return undefined;
   }
-  void vscode.window.showInformationMessage(vscode.l10n.t('Created {0} and {0}.pub.', file));
+  log().info(`ssh-keygen created ${file}`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Created {0} and {0}.pub (exit status 0).', file));
   return file;
 }

@@ -20,14 +20,13 @@ export async function installDockerOnRemote(): Promise<boolean> {
     return false;
   }
   const id = dockerExtensionToInstall();
-  log().info(`Installing ${id} on the SSH host`);
-  const presence = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Installing {0} on the host…', id) }, () =>
-    installExtensionOnHost(context, id),
-  );
+  const presence = await installExtensionOnHost(context, id);
   if (presence !== 'installed') {
+    // An install that failed has shown its reason already; this is the one that "worked" but never arrived.
+    log().warn(`${id} is not on the host after the install (${presence})`);
     const retry = vscode.l10n.t('Try again');
     void vscode.window
-      .showErrorMessage(vscode.l10n.t('{0} did not appear on the host. Install it from the Extensions view ("Install in SSH: …").', id), retry)
+      .showErrorMessage(vscode.l10n.t('{0} is not on the host. Install it from the Extensions view ("Install in SSH: …"), or try again.', id), retry)
       .then((choice) => (choice === retry ? vscode.commands.executeCommand(CommandIds.installDockerOnRemote) : undefined));
     return false;
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { remoteSshExtensionFor, RemoteSshExtensionIds } from '../../core/remote/remoteSshProduct';
 import { log } from '../log';
+import { installExtensionShowingFailure } from '../ui/installExtension';
 
 /**
  * Installs the Remote-SSH extension this product can use: Microsoft's in Microsoft's VS Code,
@@ -13,17 +14,8 @@ export async function installRemoteSsh(): Promise<string | undefined> {
     return present;
   }
   const id = remoteSshExtensionFor({ appName: vscode.env.appName, uriScheme: vscode.env.uriScheme, appHost: vscode.env.appHost });
-  log().info(`Installing ${id} (${vscode.env.appName}, ${vscode.env.uriScheme}, ${vscode.env.appHost})`);
-  try {
-    await vscode.commands.executeCommand('workbench.extensions.installExtension', id);
-  } catch (error) {
-    const open = vscode.l10n.t('Open in Extensions view');
-    const message = error instanceof Error ? error.message : String(error);
-    log().error(`Installing ${id} failed: ${message}`);
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Could not install {0}: {1}. Install it from the Extensions view.', id, message), open);
-    if (choice === open) {
-      await vscode.commands.executeCommand('workbench.extensions.search', `@id:${id}`);
-    }
+  log().info(`Remote-SSH for ${vscode.env.appName} (${vscode.env.uriScheme}, ${vscode.env.appHost}): ${id}`);
+  if (!(await installExtensionShowingFailure(id))) {
     return undefined;
   }
   return id;

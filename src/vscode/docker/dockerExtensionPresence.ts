@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { installExtensionShowingFailure } from '../ui/installExtension';
 import { ContainerToolsId, hasDockerExtension, LegacyDockerId } from '../../core/docker/remoteDockerExtension';
 import type { DockerExtensionPresence } from '../../core/remote/remoteFollowThrough';
 
@@ -20,7 +21,9 @@ export function dockerExtensionPresence(context: vscode.ExtensionContext): Docke
 
 /** Installs an extension where the workbench puts it: for a workspace-kind extension in an SSH window, on the host. */
 export async function installExtensionOnHost(context: vscode.ExtensionContext, id: string, waitMs = 30_000): Promise<DockerExtensionPresence> {
-  await vscode.commands.executeCommand('workbench.extensions.installExtension', id);
+  if (!(await installExtensionShowingFailure(id, runsOnRemoteHost(context) ? vscode.l10n.t('the SSH host') : undefined))) {
+    return dockerExtensionPresence(context);
+  }
   if (!runsOnRemoteHost(context)) {
     return 'unknown';
   }

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { chooseServerRestart } from '../../core/remote/remoteOpener';
 import { nextFollowThroughStep, type EngineResult, type FollowThroughFacts } from '../../core/remote/remoteFollowThrough';
+import { recordEngineVerified } from './engineVerifiedHosts';
 import { SetupCompletedKey } from '../../core/workspace/recommendationPrompt';
 import { clearIntent, readIntent, writeIntent } from './connectIntentStore';
 import { dockerExtensionPresence, installExtensionOnHost } from '../docker/dockerExtensionPresence';
 import { checkEngineOfHost } from './remoteEngineCheck';
 import { availableCommands } from './remoteWindowOpener';
-import { runInTerminal } from '../ui/terminalProcess';
+import { exitStatusText, runInTerminal } from '../ui/terminalProcess';
 import { CommandIds } from '../commandIds';
 import { log } from '../log';
 
@@ -62,11 +63,8 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
           case 'install-extension': {
             progress.report({ message: vscode.l10n.t('Installing {0} on the host…', step.extensionId) });
             let presence = facts.dockerExtension;
-            try {
-              presence = await installExtensionOnHost(context, step.extensionId);
-            } catch (error) {
-              log().warn(`Installing ${step.extensionId} failed: ${String(error)}`);
-            }
+            // A failed install shows its reason and next steps, and logs it (installExtensionOnHost).
+            presence = await installExtensionOnHost(context, step.extensionId);
             facts = { ...facts, installAttempted: true, dockerExtension: presence };
             break;
           }
@@ -90,6 +88,7 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
           case 'done':
             await clearIntent(context);
             await context.globalState.update(SetupCompletedKey, true);
+            await recordEngineVerified(context, alias);
             void vscode.window.showInformationMessage(
               vscode.l10n.t('Docker on {0} is ready: {1} is installed on the host and the engine answers. {2}', alias, step.extensionId, facts.engine?.message ?? ''),
             );
@@ -110,8 +109,13 @@ async function offerDockerGroup(alias: string, token: vscode.CancellationToken):
   if (answer !== add) {
     return 'declined';
   }
-  const exitCode = await runInTerminal(vscode.l10n.t('Remote Docker: docker group'), '/bin/sh', ['-c', 'sudo usermod -aG docker "$USER"'], token);
-  log().info(`usermod exited with ${exitCode}`);
+  const exitCode = await runInTerminal(vscode.l10n.t('Remote Docker: docker group'), '/bin/sh', ['-c', 'sudo usermod -aG docker "$USER"'], token, {
+    success: vscode.l10n.t('Your user is in the docker group (it applies to processes started from now on)'),
+  });
+  log().info(`usermod: ${exitStatusText(exitCode)}`);
+  if (exitCode !== 0) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('sudo usermod -aG docker failed ({0}). The terminal shows why.', exitStatusText(exitCode)));
+  }
   return exitCode === 0 ? 'accepted' : 'declined';
 }
 

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { dockerHostFor } from '../../core/docker/dockerHost';
 import { runDoctor, type DoctorReport } from '../../core/doctor/doctor';
 import { checkLocalEngine } from '../../core/docker/localEngine';
 import { RemoteSshExtensionIds } from '../../core/remote/remoteSshProduct';
 import { listConfiguredHosts } from '../../core/ssh/config/configFiles';
 import { dockerExtensionPresence } from '../docker/dockerExtensionPresence';
-import { configuredDockerHost } from '../docker/dockerSettings';
+import { configuredDockerHost, installedDockerGeneration } from '../docker/dockerSettings';
+import { dockerHostValueFor } from '../docker/dockerHostValue';
+import { selectedDockerContextHost } from '../docker/selectedDockerContext';
+import { engineVerifiedHosts } from '../remote/engineVerifiedHosts';
 import { extensionContext } from '../extensionContext';
 import { log } from '../log';
 import { candidateKeys } from '../ssh/pickKey';
@@ -90,10 +92,51 @@ export function refreshSteps(options: { force?: boolean; report?: DoctorReport }
 }
 
 async function publish(snapshot: StepSnapshot): Promise<void> {
+  const previous = latest;
   latest = snapshot;
   await Promise.all(StepNames.map((name) => vscode.commands.executeCommand('setContext', stepContextKey(name), snapshot.done.has(name))));
+  await syncWalkthroughSteps(previous, snapshot);
   log().debug(`Steps done: ${[...snapshot.done].join(', ') || 'none'}`);
   changed.fire(snapshot);
+}
+
+/**
+ * The workbench checks a step from its `onContext:` event only the first time that event happens in
+ * a session, and keeps it checked when the key turns false again. So the steps follow the keys here:
+ * a step that is no longer true (the agent lost the key, dockerd stopped) is unchecked
+ * (`welcome.markStepIncomplete`), and one that is true again is checked (`welcome.markStepComplete`),
+ * both from the probes' result only. On the first round every false key is unchecked (a check kept
+ * from an earlier session); later only the keys that changed.
+ */
+async function syncWalkthroughSteps(previous: StepSnapshot | undefined, snapshot: StepSnapshot): Promise<void> {
+  const turnedFalse = StepNames.filter((name) => !snapshot.done.has(name) && (previous === undefined || previous.done.has(name)));
+  const turnedTrue = StepNames.filter((name) => snapshot.done.has(name) && (previous === undefined || !previous.done.has(name)));
+  const apply = async (command: string, names: StepName[]) => {
+    for (const stepId of names.length > 0 ? walkthroughStepIdsFor(new Set(names)) : []) {
+      try {
+        await vscode.commands.executeCommand(command, stepId);
+      } catch (error) {
+        log().debug(`${command} ${stepId}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+  await apply('welcome.markStepIncomplete', turnedFalse);
+  await apply('welcome.markStepComplete', turnedTrue);
+}
+
+/** The walkthrough steps (`publisher.name#walkthrough#step`) completed by these keys, from our manifest. */
+function walkthroughStepIdsFor(names: ReadonlySet<StepName>): string[] {
+  const extension = extensionContext().extension;
+  const manifest = extension.packageJSON as { contributes?: { walkthroughs?: { id: string; steps: { id: string; completionEvents?: string[] }[] }[] } };
+  const ids: string[] = [];
+  for (const walkthrough of manifest.contributes?.walkthroughs ?? []) {
+    for (const step of walkthrough.steps) {
+      if ((step.completionEvents ?? []).some((event) => [...names].some((name) => event === `onContext:${stepContextKey(name)}`))) {
+        ids.push(`${extension.id}#${walkthrough.id}#${step.id}`);
+      }
+    }
+  }
+  return ids;
 }
 
 function checkTimeoutMs(): number {
@@ -108,6 +151,24 @@ export function connectedRemoteHost(): string | undefined {
   }
   const authority = vscode.workspace.workspaceFolders?.[0]?.uri.authority;
   return authority?.startsWith('ssh-remote+') ? authority.slice('ssh-remote+'.length) : 'ssh-remote';
+}
+
+/**
+ * The DOCKER_HOST the installed Docker extension will use: its setting, or else the docker context
+ * that configureDockerHost selected while it is still the current one.
+ */
+export async function dockerHostInUse(): Promise<string | undefined> {
+  return configuredDockerHost() ?? (await selectedDockerContextHost(extensionContext()));
+}
+
+/**
+ * The value for the doctor's round trip: the DOCKER_HOST in use when it is the one for this target
+ * (the round trip's known_hosts gate is about the target, so it never tries another host), else
+ * the target's default (the report then says nothing about the setting, and the step stays open).
+ */
+export async function dockerHostInUseFor(target: string): Promise<string | undefined> {
+  const [inUse, expected] = await Promise.all([dockerHostInUse(), dockerHostValueFor(installedDockerGeneration(), target).catch(() => undefined)]);
+  return inUse !== undefined && inUse === expected ? inUse : undefined;
 }
 
 async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
@@ -132,6 +193,10 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
     if (engine.status === 'pass') {
       done.add('engineVerified');
     }
+  } else if (target && engineVerifiedHosts(extensionContext()).includes(target)) {
+    // Outside the connected window, only the follow-through's recorded success for this host counts:
+    // an engine that answers over ssh is not yet an engine the Remote-SSH window uses.
+    done.add('engineVerified');
   }
 
   const probes: Promise<void>[] = [];
@@ -148,7 +213,8 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
     );
     if (!report && !inRemoteWindow) {
       probes.push(
-        runDoctor({ target, path: setupPath() === 'remoteSsh' ? 'remote-ssh' : 'docker-host', configFile: chosenSshConfigFile(), timeoutMs: checkTimeoutMs() })
+        dockerHostInUseFor(target)
+          .then((dockerHost) => runDoctor({ target, path: setupPath() === 'remoteSsh' ? 'remote-ssh' : 'docker-host', configFile: chosenSshConfigFile(), timeoutMs: checkTimeoutMs(), dockerHost }))
           .then((result) => {
             report = result;
           })
@@ -156,7 +222,7 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
       );
     }
     probes.push(
-      dockerHostFor(target, configFile)
+      dockerHostValueFor(installedDockerGeneration(), target)
         .then((expected) => {
           if (configuredDockerHost() === expected) {
             done.add('dockerHostConfigured');
@@ -175,12 +241,18 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
       .catch(() => undefined),
   );
   await Promise.all(probes);
+  const inUse = await dockerHostInUse();
   if (report) {
     for (const step of stepsPassedBy(report.checks)) {
       done.add(step);
     }
+    // "Verify docker through ssh" claims that the DOCKER_HOST the Docker extension will use reaches
+    // the engine: the round trip must have run with exactly that value, not the target's default.
+    if (inUse === undefined || report.dockerHost !== inUse) {
+      done.delete('dockerHostVerified');
+    }
   }
-  const activeDockerHost = connectedRemoteHost() ?? configuredDockerHost();
+  const activeDockerHost = connectedRemoteHost() ?? inUse;
   return { at: Date.now(), target, done, report, activeDockerHost };
 }
 

@@ -15,6 +15,10 @@ describe('step keys from doctor checks', () => {
     assert.deepEqual([...done].sort(), ['agentRunning', 'dockerHostVerified', 'hostTrusted']);
   });
 
+  it('checks no step from the remote engine answering over ssh (that step belongs to the connected window)', () => {
+    assert.deepEqual([...stepsPassedBy([{ id: 'remote-docker-engine', status: 'pass' }])], []);
+  });
+
   it('counts a key held by the agent as a generated key', () => {
     assert.deepEqual([...stepsPassedBy([{ id: 'identity', status: 'pass' }])].sort(), ['agentHasIdentity', 'keyGenerated']);
   });

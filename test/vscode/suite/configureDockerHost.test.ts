@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../../src/vscode/commandIds';
@@ -102,6 +104,38 @@ describe(`configureDockerHost with ${fixture || 'no Docker extension'} installed
   const expected = expectations[fixture];
   if (!expected) {
     throw new Error(`unknown RDS_DOCKER_FIXTURE ${fixture}`);
+  }
+
+  // Docker before 1.23 logs in only through ssh-agent: the command checks that the agent holds a
+  // key before it writes. A real agent of this suite's own, with one fresh key, stands in for the user's.
+  let agent: { pid: number; dir: string; savedSock: string | undefined } | undefined;
+  if (fixture === 'docker-1.22') {
+    before(() => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'rds-agent-'));
+      const sock = path.join(dir, 'agent.sock');
+      const child = spawn('ssh-agent', ['-D', '-a', sock], { stdio: 'ignore' });
+      agent = { pid: child.pid!, dir, savedSock: process.env.SSH_AUTH_SOCK };
+      for (let waited = 0; !existsSync(sock) && waited < 5000; waited += 50) spawnSync('sleep', ['0.05']);
+      process.env.SSH_AUTH_SOCK = sock;
+    });
+
+    it('writes nothing while the agent holds no key (Docker before 1.23 logs in only through it)', async () => {
+      const result = await vscode.commands.executeCommand(CommandIds.configureDockerHost, { target, scope: 'user', dockerContext: false });
+      assert.equal(result, undefined);
+      assert.equal(userValue('docker.host'), undefined);
+      const key = path.join(agent!.dir, 'id_ed25519');
+      assert.equal(spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key]).status, 0);
+      assert.equal(spawnSync('ssh-add', [key], { env: process.env, stdio: 'ignore' }).status, 0);
+    });
+
+    after(() => {
+      if (agent) {
+        process.kill(agent.pid);
+        process.env.SSH_AUTH_SOCK = agent.savedSock;
+        if (agent.savedSock === undefined) delete process.env.SSH_AUTH_SOCK;
+        rmSync(agent.dir, { recursive: true, force: true });
+      }
+    });
   }
 
   before(async () => {

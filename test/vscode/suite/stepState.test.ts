@@ -55,14 +55,19 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
   it('sets the keys of every step the rig has really done', async () => {
     const snapshot = await api.refreshSteps();
     const done = [...snapshot.done].sort();
-    // engineVerified too: the direct path's doctor also asks the remote engine through ssh.
-    for (const step of ['pathChosen', 'hostConfigured', 'hostTrusted', 'keyGenerated', 'agentRunning', 'agentHasIdentity', 'keyAuthorized', 'engineVerified', 'dockerHostVerified']) {
+    for (const step of ['pathChosen', 'hostConfigured', 'hostTrusted', 'keyGenerated', 'agentRunning', 'agentHasIdentity', 'keyAuthorized']) {
       assert.ok(snapshot.done.has(step), `${step} not set; done: ${done.join(', ')}; report: ${JSON.stringify(snapshot.report?.checks)}`);
     }
     // Nothing the rig cannot have: this window is not a Remote-SSH window, and no DOCKER_HOST is written.
     assert.ok(!snapshot.done.has('connected'));
     assert.ok(!snapshot.done.has('dockerExtensionOnRemote'));
     assert.ok(!snapshot.done.has('dockerHostConfigured'));
+    // The round trip through ssh://alias passes here, but no setting or docker context makes the
+    // Docker extension use it: "Verify docker through ssh" claims more than that (issue 12).
+    assert.equal(snapshot.report?.checks.find((check) => check.id === 'docker-host-roundtrip')?.status, 'pass', JSON.stringify(snapshot.report?.checks));
+    assert.ok(!snapshot.done.has('dockerHostVerified'), 'dockerHostVerified set with no DOCKER_HOST in any setting');
+    // "Verify the engine" belongs to the connected Remote-SSH window; an engine answering over ssh is not that.
+    assert.ok(!snapshot.done.has('engineVerified'), 'engineVerified set outside a Remote-SSH window without a recorded follow-through');
   });
 
   it('clears the agent identity step when the agent loses the key (auth still passes with the key file), and sets it again after', async () => {

@@ -39,6 +39,8 @@ export interface DoctorReport {
   readonly target: string;
   readonly path: DoctorPath;
   readonly ok: boolean;
+  /** The DOCKER_HOST the docker-host-roundtrip check used, when it ran. */
+  readonly dockerHost?: string;
   readonly totalMs: number;
   /** What the user should know about how ssh was run (a chosen -F file skips /etc/ssh/ssh_config). */
   readonly notes?: string[];
