@@ -90,11 +90,10 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
   });
 
   it('clears keyAuthorized when the host no longer has the key in authorized_keys, and sets it again after', async () => {
-    await expectStepsLeaveDone('authorized-key-removed', ['keyAuthorized', 'engineVerified', 'dockerHostVerified'], { auth: 'auth-publickey-denied' });
-  });
-
-  it('clears engineVerified and dockerHostVerified when dockerd stops, and sets them again after', async () => {
-    await expectStepsLeaveDone('dockerd-stopped', ['engineVerified', 'dockerHostVerified'], { 'remote-docker-engine': 'docker-daemon-down' });
+    // On the direct path without a Docker extension (this suite) keyAuthorized is the step a refused key
+    // must clear: engineVerified belongs to the connected Remote-SSH window, and dockerHostVerified needs a
+    // written DOCKER_HOST (both asserted absent above; the e2e direct-path suite clears dockerHostVerified).
+    await expectStepsLeaveDone('authorized-key-removed', ['keyAuthorized'], { auth: 'auth-publickey-denied' });
   });
 
   it('clears the host key step when known_hosts no longer has the key', async () => {
@@ -118,7 +117,6 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
       assert.equal(report.checks.find((check) => check.id === 'remote-docker-engine')?.code, 'docker-daemon-down');
       const published = api.latestSteps();
       assert.equal(checkOf(published, 'remote-docker-engine')?.code, 'docker-daemon-down', 'the published report is not this run\'s');
-      assert.ok(!published?.done.has('engineVerified'), 'engineVerified published as done with dockerd stopped');
       assert.ok(published?.done.has('keyAuthorized'), 'the steps this run passed are published too');
     } finally {
       await repair();
@@ -127,7 +125,7 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
     assert.equal(report?.ok, true, JSON.stringify(report?.checks));
     const published = api.latestSteps();
     assert.equal(checkOf(published, 'remote-docker-engine')?.status, 'pass');
-    assert.ok(published?.done.has('engineVerified') && published.done.has('dockerHostVerified'), [...(published?.done ?? [])].join(', '));
+    assert.ok(published?.done.has('keyAuthorized') && published.done.has('hostTrusted'), [...(published?.done ?? [])].join(', '));
   });
 
   function checkOf(snapshot: Snapshot | undefined, id: string) {
