@@ -30,7 +30,7 @@ describe('install commands in the real workbench, with the gallery unreachable',
     const error = toast(/Could not install jeanp413\.open-remote-ssh/);
     await error.waitFor({ state: 'visible', timeout: 60_000 });
     assert.match(await error.innerText(), /Install it from the Extensions view/);
-    assert.equal(await error.locator('.monaco-button', { hasText: 'Open in Extensions view' }).count(), 1);
+    assert.equal(await error.locator('.monaco-button', { hasText: 'Show in Extensions view' }).count(), 1);
     await workbench!.screenshot('install-01-remote-ssh-unreachable-gallery');
     assert.deepEqual(installed(), before, 'an extension folder appeared although the gallery is unreachable');
     assert.ok(!installed().some((name) => name.startsWith('jeanp413.open-remote-ssh')));

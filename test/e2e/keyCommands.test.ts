@@ -61,6 +61,8 @@ describe('key commands in the real workbench, prompts typed into the terminal (c
     await workbench!.runCommand('Remote Docker: Generate an SSH Key');
     await answerTerminalPrompt(workbench!.page, /Enter passphrase/, passphrase);
     await answerTerminalPrompt(workbench!.page, /Enter same passphrase again/, passphrase);
+    // The terminal stays readable until a key is pressed; the notification follows.
+    await answerTerminalPrompt(workbench!.page, /Press any key to close this terminal/, 'x');
     await toast('Created').waitFor({ state: 'visible', timeout: 30_000 });
     await workbench!.screenshot('keys-01-generated');
 
