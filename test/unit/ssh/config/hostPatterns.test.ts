@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { runProcess } from '../../../../src/core/runner';
+import { runLoopbackOnly } from '../../../fixtures/netns/loopbackOnly';
 import { hostLineMatches } from '../../../../src/core/ssh/config/hostPatterns';
 
 /**
@@ -25,8 +25,8 @@ describe('Host pattern matching agrees with ssh -G', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'rds-patterns-'));
     try {
       await Promise.all(cases.map((c, i) => writeFile(path.join(dir, `config-${i}`), `Host ${c.patterns.join(' ')}\n  User matched\n`)));
-      const script = 'ip link set lo up && i=0; for name in "$@"; do ssh -F "$0/config-$i" -G -- "$name" | grep -c "^user matched$"; i=$((i+1)); done';
-      const result = await runProcess('unshare', ['--net', 'sh', '-c', script, dir, ...cases.map((c) => c.name)], { timeoutMs: 55_000 });
+      const script = 'i=0; for name in "$@"; do ssh -F "$0/config-$i" -G -- "$name" | grep -c "^user matched$"; i=$((i+1)); done';
+      const result = await runLoopbackOnly('/bin/sh', ['-c', script, dir, ...cases.map((c) => c.name)], { timeoutMs: 55_000 });
       const sshSays = result.stdout.trim().split('\n').map((count) => count === '1');
       assert.equal(sshSays.length, cases.length, `ssh answered ${sshSays.length} of ${cases.length}: ${result.stderr}`);
       const disagreements = cases.filter((c, i) => hostLineMatches(c.patterns, c.name) !== sshSays[i]);
