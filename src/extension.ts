@@ -10,7 +10,7 @@ import { scheduleRecommendationPrompt } from './vscode/workspace/recommendationP
 import { initSetupState } from './vscode/setupState';
 import { startStatusBar } from './vscode/ui/statusBar';
 import { startEngineStatusBar } from './vscode/ui/engineStatusBar';
-import { startDockerHostsView } from './vscode/hosts/dockerHostsTree';
+import { dockerHostsTree, startDockerHostsView, type DockerHostRow } from './vscode/hosts/dockerHostsTree';
 import { startTerminalDockerHost } from './vscode/hosts/terminalDockerHost';
 import { currentEngine } from './vscode/hosts/engineInUse';
 import type { EngineInUse } from './core/docker/engineInUse';
@@ -34,6 +34,8 @@ export interface RemoteDockerSshApi {
   connectIntent(): ConnectIntent | undefined;
   /** The engine this window's Docker uses and where the choice comes from (what the engine status item shows). */
   engineInUse(): Promise<EngineInUse | undefined>;
+  /** The Docker Hosts view's top rows as rendered now (read again from the ssh config and docker). */
+  dockerHostRows(): Promise<DockerHostRow[]>;
 }
 
 // activate() only wires things up: no file, no process, no check runs before it returns.
@@ -62,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): RemoteDockerSshApi {
     logFolder: context.logUri.fsPath,
     connectIntent: () => readIntent(context),
     engineInUse: currentEngine,
+    dockerHostRows: () => dockerHostsTree().rows(),
   };
 }
 

@@ -24,6 +24,13 @@ interface CheckNode {
 
 type Node = HostNode | CheckNode;
 
+export interface DockerHostRow {
+  readonly label: string;
+  /** The state, then the marks: "ready · this workspace". */
+  readonly description: string;
+  readonly contextValue: string;
+}
+
 /** Which host this workspace and this machine use, as ssh destinations (`alias`, `user@host:port`). */
 interface Marks {
   readonly workspace?: string;
@@ -112,6 +119,15 @@ export class DockerHostsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     }
     await vscode.commands.executeCommand('setContext', 'remoteDockerSsh.dockerHostsEmpty', entries.length === 0);
     return [...this.nodes.values()];
+  }
+
+  /** The top rows as the view renders them now (tests and automation read the view through this). */
+  async rows(): Promise<DockerHostRow[]> {
+    const nodes = await this.getChildren();
+    return nodes.map((node) => {
+      const item = this.getTreeItem(node);
+      return { label: String(item.label), description: String(item.description ?? ''), contextValue: item.contextValue ?? '' };
+    });
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
