@@ -113,6 +113,28 @@ describe('Docker Hosts view', function () {
     );
   });
 
+  it('lists a config of 1,000 hosts whole, and the filter narrows it to the matching names', async () => {
+    const large = path.join(scratch, 'ssh_config_large');
+    writeFileSync(large, Array.from({ length: 1000 }, (_, i) => `Host bulk-${String(i).padStart(4, '0')}\n    HostName 127.0.0.1\n    Port 1\n`).join('\n'), { mode: 0o600 });
+    await useUserSshConfig(large);
+    try {
+      const rows = await api.dockerHostRows();
+      // The 1,000 aliases, then the two ssh contexts (neither names a bulk alias).
+      assert.equal(rows.length, 1002);
+      assert.equal(rows[999].label, 'bulk-0999');
+      assert.equal(await vscode.commands.executeCommand(CommandIds.filterDockerHosts, 'bulk-012'), 'bulk-012');
+      assert.deepEqual(
+        (await api.dockerHostRows()).map((row) => row.label),
+        Array.from({ length: 10 }, (_, i) => `bulk-012${i}`),
+      );
+      await vscode.commands.executeCommand(CommandIds.filterDockerHosts, '');
+      assert.equal((await api.dockerHostRows()).length, 1002);
+    } finally {
+      await vscode.commands.executeCommand(CommandIds.filterDockerHosts, '');
+      await useUserSshConfig(configFile);
+    }
+  });
+
   if (!withContainerTools) return;
 
   it('"Use for this workspace" writes the workspace setting and the terminals\' DOCKER_HOST, and leaves the docker context alone', async () => {
