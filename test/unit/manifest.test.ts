@@ -21,7 +21,8 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 /** The files the editor reads at run time, derived from the manifest and the README it shows. */
 function runTimeFiles(): string[] {
   const stepImages = manifest.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps.flatMap((step) => Object.values(step.media.image)));
-  const readmeImages = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]);
+  // Images under docs/ are for the repository's README only and stay out of the VSIX.
+  const readmeImages = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]).filter((file) => !file.startsWith('docs/'));
   const viewIcons = [...Object.values(manifest.contributes.viewsContainers ?? {}), ...Object.values(manifest.contributes.views ?? {})]
     .flat()
     .flatMap((entry) => (entry.icon ? [entry.icon] : []));
