@@ -22,6 +22,7 @@ describe('Docker Hosts view in the workbench', function () {
   let wb: Workbench;
   let dir: string;
   let workspace: string;
+  let configFile: string;
 
   const sideBar = () => wb.page.locator('.part.sidebar');
   const row = (label: string): Locator =>
@@ -61,7 +62,7 @@ describe('Docker Hosts view in the workbench', function () {
     rig = await startRig();
     dir = mkdtempSync(path.join(tmpdir(), 'rds-e2e-hosts-'));
     workspace = path.join(dir, 'project');
-    const configFile = path.join(dir, 'ssh_config');
+    configFile = path.join(dir, 'ssh_config');
     writeFileSync(
       configFile,
       `Include ${rig.configFile}\n\nHost staging\n    HostName 127.0.0.1\n    Port 1\n\nHost gpu-box\n    HostName 127.0.0.1\n    Port 1\n`,
@@ -126,5 +127,63 @@ describe('Docker Hosts view in the workbench', function () {
     assert.doesNotMatch(await description(rig.alias), /this workspace/);
     await engineItem().filter({ hasText: 'ssh://staging (workspace settings)' }).waitFor({ state: 'visible', timeout: 30_000 });
     await wb.screenshot('docker-hosts-switched');
+  });
+
+  it('adds a host with the title button, then removes what it added after listing it: the ssh config is byte for byte what it was', async () => {
+    const before = readFileSync(configFile);
+    await sideBar().locator('.pane-header .action-label[aria-label="Add Docker Host…"], .title-actions .action-label[aria-label="Add Docker Host…"]').first().click();
+    const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+    for (const answer of ['rds-e2e-added', '127.0.0.1', '', '2222', '']) {
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(answer);
+      await wb.page.keyboard.press('Enter');
+      await wb.page.waitForTimeout(300);
+    }
+    await row('rds-e2e-added').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(readFileSync(configFile, 'utf8'), /^Host rds-e2e-added$/m);
+
+    await row('rds-e2e-added').click({ button: 'right' });
+    await wb.page.locator('.context-view .monaco-menu a.action-menu-item', { hasText: 'Remove What We Added' }).first().hover();
+    await wb.page.keyboard.press('Enter');
+    const dialog = await wb.waitForDialog(/Remove what Remote Docker added for rds-e2e-added/);
+    assert.match(await dialog.innerText(), new RegExp(`The "Host rds-e2e-added" block in ${configFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    await wb.screenshot('docker-hosts-remove-confirm');
+    await wb.clickDialogButton('Remove');
+    await row('rds-e2e-added').waitFor({ state: 'detached', timeout: 30_000 });
+    assert.ok(readFileSync(configFile).equals(before), `the ssh config is not what it was:\n${readFileSync(configFile, 'utf8')}`);
+  });
+});
+
+describe('Docker Hosts view with no hosts at all', function () {
+  this.timeout(180_000);
+  let wb: Workbench;
+  let dir: string;
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rds-e2e-nohosts-'));
+    const configFile = path.join(dir, 'ssh_config');
+    writeFileSync(configFile, '# nothing here yet\n', { mode: 0o600 });
+    wb = await Workbench.open({
+      settings: { 'remote.SSH.configFile': configFile },
+      // An empty docker config: no context but the default one.
+      env: { DOCKER_CONFIG: path.join(dir, 'docker-config') },
+    });
+  });
+
+  after(async () => {
+    await wb?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the welcome with the walkthrough and Add Host buttons, and Add Host asks for a host', async () => {
+    await wb.page.locator('.part.activitybar .action-item a[aria-label^="Remote Docker"]').click();
+    const welcome = wb.page.locator('.part.sidebar .welcome-view-content');
+    await welcome.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await welcome.innerText(), /No SSH hosts yet/);
+    assert.ok(await welcome.locator('.monaco-button', { hasText: 'Open the Walkthrough' }).isVisible());
+    await wb.screenshot('docker-hosts-welcome');
+    await welcome.locator('.monaco-button', { hasText: 'Add Host' }).click();
+    await wb.page.locator('.quick-input-widget', { hasText: 'Add an SSH host to' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await wb.page.keyboard.press('Escape');
   });
 });
