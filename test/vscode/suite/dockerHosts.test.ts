@@ -160,6 +160,21 @@ describe('Docker Hosts view', function () {
     assert.match(rows[1].description, /this workspace/);
   });
 
+  it('"Use everywhere" writes user settings and selects a docker context, while this workspace keeps its own engine; Copy DOCKER_HOST copies it', async () => {
+    const result = (await vscode.commands.executeCommand(CommandIds.useHostEverywhere, hostRig.rig.alias)) as { dockerHost: string; dockerContext?: string } | undefined;
+    assert.equal(result?.dockerHost, `ssh://${hostRig.rig.alias}`);
+    assert.deepEqual(vscode.workspace.getConfiguration().inspect('containers.environment')?.globalValue, { DOCKER_HOST: `ssh://${hostRig.rig.alias}` });
+    assert.equal(docker(['context', 'show']).stdout, result?.dockerContext);
+    assert.deepEqual(workspaceEnvironment(), { DOCKER_HOST: 'ssh://rds-second' });
+    assert.deepEqual(await api.engineInUse(), { dockerHost: 'ssh://rds-second', source: 'workspace' });
+    const rows = await api.dockerHostRows();
+    assert.match(rows[0].description, /this machine/);
+    assert.doesNotMatch(rows[0].description, /this workspace/);
+    assert.match(rows[1].description, /this workspace/);
+    assert.equal(await vscode.commands.executeCommand(CommandIds.copyDockerHost, 'rds-second'), 'ssh://rds-second');
+    assert.equal(await vscode.env.clipboard.readText(), 'ssh://rds-second');
+  });
+
   it('"Remove what we added" restores the ssh config byte for byte, the settings, and removes our context', async () => {
     // The user's own variable in the workspace setting, which must survive both the write and the removal.
     await vscode.workspace.getConfiguration().update('containers.environment', { BUILDKIT_PROGRESS: 'plain' }, vscode.ConfigurationTarget.Workspace);
