@@ -31,7 +31,8 @@ describe('Docker Hosts view in the workbench', function () {
       .filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) })
       .first();
   const description = async (label: string) => ((await row(label).locator('.label-description').textContent()) ?? '').trim();
-  const engineItem = () => wb.page.locator('.part.statusbar .statusbar-item', { hasText: /\(workspace settings\)|local engine|\(user settings\)|docker context/ }).first();
+  // Status bar items carry their extension's id and their own as the element id.
+  const engineItem = () => wb.page.locator('.part.statusbar .statusbar-item[id="remote-docker-ssh.remote-docker-ssh.remoteDockerSsh.engine"]');
 
   async function waitForDescription(label: string, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
