@@ -5,7 +5,6 @@ import { dockerHostList, sshDestination, type DockerHostEntry } from '../../core
 import { listConfiguredHosts } from '../../core/ssh/config/configFiles';
 import { log } from '../log';
 import { sshConfigFile } from '../ssh/sshConfigFile';
-import { addedForHost } from './addedForHost';
 import { dockerHostAtScope } from './engineInUse';
 import { checkHost, failureOf, hostReport, onDidCheckHost } from './hostChecks';
 
@@ -51,7 +50,7 @@ export class DockerHostsTree implements vscode.TreeDataProvider<Node>, vscode.Di
   private view: vscode.TreeView<Node> | undefined;
   private readonly listeners: vscode.Disposable[];
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor() {
     this.listeners = [
       onDidCheckHost((target) => {
         const node = this.nodes.get(target.toLowerCase());
@@ -168,8 +167,7 @@ export class DockerHostsTree implements vscode.TreeDataProvider<Node>, vscode.Di
     }
     tooltip.appendText('\n\n' + vscode.l10n.t('State: {0}', state));
     item.tooltip = tooltip;
-    const added = addedForHost(this.context.globalState, entry.target);
-    item.contextValue = ['dockerHost', entry.alias ? 'inSshConfig' : 'contextOnly', ...(added.sshBlock || added.contexts?.length ? ['added'] : [])].join(' ');
+    item.contextValue = `dockerHost ${entry.alias ? 'inSshConfig' : 'contextOnly'}`;
     return item;
   }
 }
@@ -190,7 +188,7 @@ function destinationOf(dockerHost: string | undefined): string | undefined {
 let tree: DockerHostsTree | undefined;
 
 export function startDockerHostsView(context: vscode.ExtensionContext): void {
-  tree = new DockerHostsTree(context);
+  tree = new DockerHostsTree();
   const view = vscode.window.createTreeView(DockerHostsViewId, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
   context.subscriptions.push(
