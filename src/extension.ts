@@ -9,6 +9,11 @@ import { disposeLog } from './vscode/log';
 import { scheduleRecommendationPrompt } from './vscode/workspace/recommendationPrompt';
 import { initSetupState } from './vscode/setupState';
 import { startStatusBar } from './vscode/ui/statusBar';
+import { startEngineStatusBar } from './vscode/ui/engineStatusBar';
+import { dockerHostsTree, startDockerHostsView, type DockerHostRow } from './vscode/hosts/dockerHostsTree';
+import { startTerminalDockerHost } from './vscode/hosts/terminalDockerHost';
+import { currentEngine } from './vscode/hosts/engineInUse';
+import type { EngineInUse } from './core/docker/engineInUse';
 import { latestSteps, refreshSteps, startStepState, type StepSnapshot } from './vscode/walkthrough/stepState';
 
 /** What other extensions and the tests in the real extension host can read. */
@@ -27,6 +32,10 @@ export interface RemoteDockerSshApi {
   readonly logFolder: string;
   /** The connect intent stored for the next window, if any. */
   connectIntent(): ConnectIntent | undefined;
+  /** The engine this window's Docker uses and where the choice comes from (what the engine status item shows). */
+  engineInUse(): Promise<EngineInUse | undefined>;
+  /** The Docker Hosts view's top rows as rendered now (read again from the ssh config and docker). */
+  dockerHostRows(): Promise<DockerHostRow[]>;
 }
 
 // activate() only wires things up: no file, no process, no check runs before it returns.
@@ -36,6 +45,10 @@ export function activate(context: vscode.ExtensionContext): RemoteDockerSshApi {
   initSetupState(context.globalState);
   registerCommands(context);
   startStatusBar(context);
+  startEngineStatusBar(context);
+  // The view reads the ssh config only when it is shown; the terminals' DOCKER_HOST is a settings read.
+  startDockerHostsView(context);
+  startTerminalDockerHost(context);
   // Timers and listeners only: the first checks and the workspace search run after activation.
   startStepState(context);
   // One globalState read; the follow-through itself runs after activation, and only with an intent.
@@ -50,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): RemoteDockerSshApi {
     processesAtActivation: processesStartedCount(),
     logFolder: context.logUri.fsPath,
     connectIntent: () => readIntent(context),
+    engineInUse: currentEngine,
+    dockerHostRows: () => dockerHostsTree().rows(),
   };
 }
 

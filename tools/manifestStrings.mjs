@@ -11,6 +11,8 @@
 //   config.<key>.enumDescriptions.<n>            (and markdownEnumDescriptions.<n>)
 //   walkthrough.<id>.title / .description        <id> = the walkthrough id without "remoteDockerSsh."
 //   walkthrough.<step>.title / .description / .altText
+//   viewsContainer.<id>.title, view.<id>.name    <id> without "remoteDockerSsh."
+//   viewsWelcome.<view>.contents                 <view> = the view id without "remoteDockerSsh."
 
 const prefix = 'remoteDockerSsh.';
 const short = (id) => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
@@ -52,6 +54,13 @@ export function manifestStrings(manifest) {
       field(step.media, 'altText', `walkthrough.${step.id}.altText`);
     }
   }
+  for (const containers of Object.values(contributes.viewsContainers ?? {})) {
+    for (const container of containers) field(container, 'title', `viewsContainer.${short(container.id)}.title`);
+  }
+  for (const views of Object.values(contributes.views ?? {})) {
+    for (const view of views) field(view, 'name', `view.${short(view.id)}.name`);
+  }
+  for (const welcome of contributes.viewsWelcome ?? []) field(welcome, 'contents', `viewsWelcome.${short(welcome.view)}.contents`);
   return entries;
 }
 

@@ -16,6 +16,19 @@ export const CommandIds = {
   showLog: 'remoteDockerSsh.showLog',
   connectAndInstall: 'remoteDockerSsh.connectAndInstall',
   addRecommendations: 'remoteDockerSsh.addRecommendations',
+  addDockerHost: 'remoteDockerSsh.addDockerHost',
+  filterDockerHosts: 'remoteDockerSsh.filterDockerHosts',
+  refreshDockerHosts: 'remoteDockerSsh.refreshDockerHosts',
+  setUpHost: 'remoteDockerSsh.setUpHost',
+  checkHost: 'remoteDockerSsh.checkHost',
+  useHostForWorkspace: 'remoteDockerSsh.useHostForWorkspace',
+  useHostEverywhere: 'remoteDockerSsh.useHostEverywhere',
+  openHostWithRemoteSsh: 'remoteDockerSsh.openHostWithRemoteSsh',
+  makeHostFast: 'remoteDockerSsh.makeHostFast',
+  createHostDockerContext: 'remoteDockerSsh.createHostDockerContext',
+  copyDockerHost: 'remoteDockerSsh.copyDockerHost',
+  removeHostAdditions: 'remoteDockerSsh.removeHostAdditions',
+  switchEngine: 'remoteDockerSsh.switchEngine',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

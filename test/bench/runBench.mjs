@@ -7,3 +7,5 @@ await import('./doctorBench.ts');
 await import('./extensionBench.ts');
 // The CLI on large ssh configs (uses the dist/ that extensionBench.ts just built).
 await import('./hostsBench.ts');
+// The Docker Hosts view's list at 10 and 1,000 hosts.
+await import('./dockerHostsBench.ts');

@@ -206,8 +206,8 @@ describe('walkthrough: direct DOCKER_HOST path against the rig', function () {
     const repaired = await reportRows();
     assert.equal(repaired.get('docker-host-roundtrip'), 'pass', `round trip after the repair: ${JSON.stringify([...repaired])}`);
     await wb.screenshot('walkthrough-06-verified');
-    // The status bar names the host in use and shows the last checks passed.
-    await wb.page.locator('.statusbar-item', { hasText: `ssh://${rig.alias}` }).waitFor({ state: 'visible', timeout: 10_000 });
+    // The status bar names the host in use and shows the last checks passed (its item, by id: the engine item names the host too).
+    await wb.page.locator('.statusbar-item[id="remote-docker-ssh.remote-docker-ssh.remoteDockerSsh.host"]', { hasText: `ssh://${rig.alias}` }).waitFor({ state: 'visible', timeout: 10_000 });
 
     const dockerHost = (dockerSettings()['containers.environment'] as { DOCKER_HOST: string }).DOCKER_HOST;
     const ps = spawnSync('docker', ['ps', '-a', '--format', '{{.Names}}'], { env: { ...rig.env, DOCKER_HOST: dockerHost }, encoding: 'utf8', timeout: 60_000 });

@@ -11,14 +11,22 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
   categories: string[];
   extensionPack?: string[];
   extensionDependencies?: string[];
-  contributes: { walkthroughs: { steps: { media: { image: Record<string, string> } }[] }[] };
+  contributes: {
+    walkthroughs: { steps: { media: { image: Record<string, string> } }[] }[];
+    viewsContainers?: Record<string, { icon?: string }[]>;
+    views?: Record<string, { icon?: string }[]>;
+  };
 };
 
 /** The files the editor reads at run time, derived from the manifest and the README it shows. */
 function runTimeFiles(): string[] {
   const stepImages = manifest.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps.flatMap((step) => Object.values(step.media.image)));
-  const readmeImages = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]);
-  const files = [manifest.main, manifest.icon, `${manifest.l10n}/bundle.l10n.json`, ...stepImages, ...readmeImages, 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+  // Images under docs/ are for the repository's README only and stay out of the VSIX.
+  const readmeImages = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]).filter((file) => !file.startsWith('docs/'));
+  const viewIcons = [...Object.values(manifest.contributes.viewsContainers ?? {}), ...Object.values(manifest.contributes.views ?? {})]
+    .flat()
+    .flatMap((entry) => (entry.icon ? [entry.icon] : []));
+  const files = [manifest.main, manifest.icon, `${manifest.l10n}/bundle.l10n.json`, ...stepImages, ...viewIcons, ...readmeImages, 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
   return [...new Set(files.map((file) => file.replace(/^\.\//, '')))].sort();
 }
 

@@ -37,5 +37,26 @@ for (const fixture of fixtures) {
     console.error(`[test:vscode:generations] ${fixture || 'no Docker extension'} FAILED (exit ${run.status ?? run.signal})`);
   }
 }
-console.log(`[test:vscode:generations] ${fixtures.length - failed}/${fixtures.length} generations passed`);
+// The Docker Hosts view's workspace engine needs a declared DOCKER_HOST setting: Container Tools' manifest.
+console.log('[test:vscode:generations] Docker Hosts view with containers-2.0');
+const hostsRun = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    path.join(repoRoot, 'test/vscode/runVscodeTests.ts'),
+    '--extension',
+    path.join(repoRoot, 'test/fixtures/extensions/containers-2.0'),
+    '--env',
+    'RDS_DOCKER_FIXTURE=containers-2.0',
+    '--grep',
+    'Docker Hosts view',
+  ],
+  { cwd: repoRoot, stdio: 'inherit' },
+);
+if (hostsRun.status !== 0) {
+  failed++;
+  console.error(`[test:vscode:generations] Docker Hosts view FAILED (exit ${hostsRun.status ?? hostsRun.signal})`);
+}
+console.log(`[test:vscode:generations] ${fixtures.length + 1 - failed}/${fixtures.length + 1} runs passed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -31,16 +31,61 @@ function failure(result: ProcessResult): string {
 
 /** Creates the context (or points an existing one of that name at the host) and makes it current. */
 export async function createAndUseDockerContext(name: string, dockerHost: string, options: DockerContextOptions = {}): Promise<DockerContextResult> {
+  const written = await createDockerContext(name, dockerHost, options);
+  if (!written.ok) {
+    return written;
+  }
+  const use = await runProcess('docker', ['context', 'use', '--', name], { timeoutMs: options.timeoutMs ?? 15_000, signal: options.signal, env: options.env });
+  return use.exitCode === 0 ? written : { ok: false, error: failure(use), created: written.created };
+}
+
+export interface DockerContextEntry {
+  readonly name: string;
+  /** The docker endpoint, e.g. `ssh://user@host` or `unix:///var/run/docker.sock`. */
+  readonly dockerHost: string;
+  readonly current: boolean;
+}
+
+/** Reads the JSON lines of `docker context ls --format '{{json .}}'`; lines that are not a context are skipped. */
+export function parseDockerContextList(stdout: string): DockerContextEntry[] {
+  const entries: DockerContextEntry[] = [];
+  for (const line of stdout.split('\n')) {
+    if (!line.trim()) {
+      continue;
+    }
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    const { Name: name, DockerEndpoint: endpoint, Current: current } = (row ?? {}) as Record<string, unknown>;
+    if (typeof name === 'string' && typeof endpoint === 'string') {
+      entries.push({ name, dockerHost: endpoint, current: current === true });
+    }
+  }
+  return entries;
+}
+
+/** Every docker context the CLI knows; empty when docker is missing or fails (the reason is returned too). */
+export async function listDockerContexts(options: DockerContextOptions = {}): Promise<{ contexts: DockerContextEntry[]; error?: string }> {
+  const result = await runProcess('docker', ['context', 'ls', '--format', '{{json .}}'], { timeoutMs: options.timeoutMs ?? 10_000, signal: options.signal, env: options.env });
+  if (result.exitCode !== 0) {
+    return { contexts: [], error: failure(result) };
+  }
+  return { contexts: parseDockerContextList(result.stdout) };
+}
+
+/** `docker context rm NAME`; docker itself refuses to remove the current context. */
+export async function removeDockerContext(name: string, options: DockerContextOptions = {}): Promise<{ ok: boolean; error?: string }> {
+  const result = await runProcess('docker', ['context', 'rm', '--', name], { timeoutMs: options.timeoutMs ?? 15_000, signal: options.signal, env: options.env });
+  return result.exitCode === 0 ? { ok: true } : { ok: false, error: failure(result) };
+}
+
+/** `docker context create NAME --docker host=…` without selecting it (the machine's context stays). */
+export async function createDockerContext(name: string, dockerHost: string, options: DockerContextOptions = {}): Promise<DockerContextResult> {
   const run = (args: string[]) => runProcess('docker', args, { timeoutMs: options.timeoutMs ?? 15_000, signal: options.signal, env: options.env });
-  const inspect = await run(['context', 'inspect', '--', name]);
-  const exists = inspect.exitCode === 0;
+  const exists = (await run(['context', 'inspect', '--', name])).exitCode === 0;
   const write = await run(['context', exists ? 'update' : 'create', '--docker', `host=${dockerHost}`, '--', name]);
-  if (write.exitCode !== 0) {
-    return { ok: false, error: failure(write), created: false };
-  }
-  const use = await run(['context', 'use', '--', name]);
-  if (use.exitCode !== 0) {
-    return { ok: false, error: failure(use), created: !exists };
-  }
-  return { ok: true, created: !exists };
+  return write.exitCode === 0 ? { ok: true, created: !exists } : { ok: false, error: failure(write), created: false };
 }

@@ -8,6 +8,8 @@ import { log } from '../log';
 import { askSteps } from '../ui/multiStepInput';
 import { setCurrentTarget } from '../setupState';
 import { sshConfigFile } from '../ssh/sshConfigFile';
+import { recordAdded } from '../hosts/addedForHost';
+import { extensionContext } from '../extensionContext';
 
 /**
  * The argument API (tests, automation, other commands): a complete host to add, `{ alias }` alone
@@ -112,6 +114,7 @@ async function writeHost(args: AddHostArgs): Promise<AddHostResult> {
     ...(port ? { port: Number(port) } : {}),
     ...(identityFile ? { identityFile } : {}),
   });
+  await recordAdded(extensionContext().globalState, alias, (previous) => ({ ...previous, sshBlock: written.inserted }));
   await setCurrentTarget(alias);
   log().info(`Added host ${alias} to ${written.file}:${written.line}${written.backupFile ? ` (backup ${written.backupFile})` : ''}`);
   void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to {1}.', alias, written.file));

@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
 import { createAndUseDockerContext, dockerContextNameFor } from '../../core/docker/dockerContext';
-import { containerToolsId as ContainerToolsId, dockerHostSettings } from '../../core/docker/dockerHost';
+import { containerToolsId as ContainerToolsId } from '../../core/docker/dockerHost';
 import { parseTarget } from '../../core/ssh/hostSpec';
 import { ensureTarget } from '../ssh/hostTarget';
 import { setCurrentTarget } from '../setupState';
-import { installedDockerGeneration, valuesAtScope } from '../docker/dockerSettings';
+import { installedDockerGeneration } from '../docker/dockerSettings';
+import { refreshDockerViews, writeDockerHostSettings } from '../docker/dockerHostWriter';
 import { log } from '../log';
 import { dockerHostValueFor } from '../docker/dockerHostValue';
 import { CommandIds } from '../commandIds';
 import { listAgentIdentities } from '../../core/ssh/agent';
-import { dockerViewRefreshCommands } from '../../core/docker/dockerViewRefresh';
-import type { DockerExtensionGeneration } from '../../core/docker/dockerHost';
 import { installExtensionShowingFailure } from '../ui/installExtension';
 import { extensionContext } from '../extensionContext';
 import { recordSelectedDockerContext } from '../docker/selectedDockerContext';
@@ -72,11 +71,7 @@ export async function configureDockerHost(args?: ConfigureDockerHostArgs): Promi
   }
   const dockerHost = await dockerHostValueFor(generation, target);
   const configurationTarget = scope === 'user' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace;
-  const written = dockerHostSettings(generation, dockerHost, valuesAtScope(configurationTarget));
-  const configuration = vscode.workspace.getConfiguration();
-  for (const { key, value } of written) {
-    await configuration.update(key, value, configurationTarget);
-  }
+  const written = await writeDockerHostSettings(generation, dockerHost, configurationTarget);
   const landed = settingsLandedIn(written.map((entry) => entry.key), scope);
   log().info(`DOCKER_HOST=${dockerHost} written for ${generation} (${written.map((entry) => entry.key).join(', ')}) in ${landed}`);
   await refreshDockerViews(generation);
@@ -136,19 +131,6 @@ function declaredScopeOf(key: string): string | undefined {
     }
   }
   return undefined;
-}
-
-/** The Docker views poll every 60 s and ignore the setting change: refresh them now (the commands that exist). */
-async function refreshDockerViews(generation: DockerExtensionGeneration): Promise<void> {
-  const commands = dockerViewRefreshCommands(generation, await vscode.commands.getCommands(true));
-  log().info(`Refreshing the Docker views: ${commands.join(', ') || 'no refresh command found'}`);
-  for (const command of commands) {
-    try {
-      await vscode.commands.executeCommand(command);
-    } catch (error) {
-      log().warn(`${command} failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
 }
 
 const OldExtensionWarnedKey = 'remoteDockerSsh.oldDockerExtensionWarned';

@@ -19,6 +19,19 @@ import { startAgent } from './startAgent';
 import { trustHost } from './trustHost';
 import { connectAndInstall } from './connectAndInstall';
 import { addRecommendations } from './addRecommendations';
+import { addDockerHost } from './addDockerHost';
+import { filterDockerHosts } from './filterDockerHosts';
+import { refreshDockerHosts } from './refreshDockerHosts';
+import { setUpHost } from './setUpHost';
+import { checkHost } from './checkHost';
+import { useHostForWorkspace } from './useHostForWorkspace';
+import { useHostEverywhere } from './useHostEverywhere';
+import { openHostWithRemoteSsh } from './openHostWithRemoteSsh';
+import { makeHostFast } from './makeHostFast';
+import { createHostDockerContext } from './createHostDockerContext';
+import { copyDockerHost } from './copyDockerHost';
+import { removeHostAdditions } from './removeHostAdditions';
+import { switchEngine } from './switchEngine';
 
 // One row per command: the table is the only place that ties an id to its function.
 const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
@@ -38,10 +51,31 @@ const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
   [CommandIds.showLog]: showLog,
   [CommandIds.connectAndInstall]: connectAndInstall,
   [CommandIds.addRecommendations]: addRecommendations,
+  [CommandIds.addDockerHost]: addDockerHost,
+  [CommandIds.filterDockerHosts]: filterDockerHosts,
+  [CommandIds.refreshDockerHosts]: refreshDockerHosts,
+  [CommandIds.setUpHost]: setUpHost,
+  [CommandIds.checkHost]: checkHost,
+  [CommandIds.useHostForWorkspace]: useHostForWorkspace,
+  [CommandIds.useHostEverywhere]: useHostEverywhere,
+  [CommandIds.openHostWithRemoteSsh]: openHostWithRemoteSsh,
+  [CommandIds.makeHostFast]: makeHostFast,
+  [CommandIds.createHostDockerContext]: createHostDockerContext,
+  [CommandIds.copyDockerHost]: copyDockerHost,
+  [CommandIds.removeHostAdditions]: removeHostAdditions,
+  [CommandIds.switchEngine]: switchEngine,
 };
 
 // Commands that change nothing the steps look at (checkSetup publishes its own result).
-const noRecheck = new Set<string>([CommandIds.openWalkthrough, CommandIds.showLog, CommandIds.checkSetup]);
+const noRecheck = new Set<string>([
+  CommandIds.openWalkthrough,
+  CommandIds.showLog,
+  CommandIds.checkSetup,
+  CommandIds.filterDockerHosts,
+  CommandIds.refreshDockerHosts,
+  CommandIds.checkHost,
+  CommandIds.copyDockerHost,
+]);
 
 export function registerCommands(context: vscode.ExtensionContext): void {
   for (const [id, handler] of Object.entries(commandTable)) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { detectDockerExtensionGeneration, type DockerExtensionGeneration } from '../../core/docker/dockerHost';
+import { dockerHostInSetting } from '../../core/docker/engineInUse';
 
 /** The setting each Docker extension generation reads DOCKER_HOST from (DESIGN.md, FIELD-NOTES). */
 export const DockerHostSettingKey: Readonly<Record<DockerExtensionGeneration, string>> = {
@@ -23,15 +24,7 @@ export function installedDockerGeneration(): DockerExtensionGeneration | undefin
 /** The DOCKER_HOST the installed Docker extension will use (effective value, any scope), if set. */
 export function configuredDockerHost(generation = installedDockerGeneration()): string | undefined {
   const key = DockerHostSettingKey[generation ?? 'containers'];
-  const value = vscode.workspace.getConfiguration().get<unknown>(key);
-  if (typeof value === 'string') {
-    return value || undefined;
-  }
-  if (value && typeof value === 'object') {
-    const host = (value as Record<string, unknown>).DOCKER_HOST;
-    return typeof host === 'string' && host ? host : undefined;
-  }
-  return undefined;
+  return dockerHostInSetting(vscode.workspace.getConfiguration().get<unknown>(key));
 }
 
 /** The values the user has at exactly this scope, for a merge that keeps their other keys. */

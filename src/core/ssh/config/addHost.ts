@@ -29,6 +29,17 @@ export interface AddHostResult {
   readonly line: number;
   /** A BOM or NUL bytes found in the file as it was, with what ssh makes of them. */
   readonly oddities: readonly ConfigOddity[];
+  /** The exact bytes spliced in and where: what removeAddedHost takes out again. */
+  readonly inserted: AddedHostBlock;
+}
+
+export interface AddedHostBlock {
+  /** The file written (the target when the config is a symlink). */
+  readonly file: string;
+  /** Byte offset of the splice in the file as it was then. */
+  readonly offset: number;
+  /** The spliced text (UTF-8), separators and a closing `Host *` included. */
+  readonly text: string;
 }
 
 export interface AddHostOptions extends ReadConfigOptions {
@@ -208,6 +219,7 @@ async function lockedAdd(target: string, block: NewHostBlock, base: IncludeBase,
         ...(backupFile !== undefined ? { backupFile } : {}),
         line: insertion.hostLine,
         oddities: findConfigOddities(target, original),
+        inserted: { file: target, offset: insertion.offset, text: insertion.text },
       };
     },
     { timeoutMs: options.lockTimeoutMs },
