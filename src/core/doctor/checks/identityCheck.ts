@@ -19,6 +19,9 @@ export function identityCheck(facts: DoctorFacts, earlier: EarlierResults): Verd
   const loaded = wanted.find((file) => identities.some((identity) => identity.fingerprint === file.fingerprint));
   if (loaded) return pass(`The agent holds ${loaded.path} (${loaded.fingerprint}).`, ms);
   if (config?.get('identitiesonly') === 'yes' && wanted.length > 0) {
+    // ssh is the judge: a key file without a passphrase needs no agent, and a session that logged in proves it.
+    const session = facts.probe?.value;
+    if (session && (session.parsed.started || session.loggedIn)) return pass(`The agent holds ${identities.length} key(s), not ${wanted.map((file) => file.path).join(' or ')}; ssh logged in with the key file itself.`, ms);
     return {
       status: 'fail',
       code: 'agent-no-identities',
