@@ -92,4 +92,68 @@ describe('doctor on real ssh setups, against the loopback rig', function () {
       await repair();
     }
   });
+
+  // Issue 11, 2.4 "KnownHostsCommand and HostKeyAlias give the same verdict that ssh gives".
+  it('KnownHostsCommand: a host known only through the command passes, as ssh says; a command that gives nothing is host-key-unknown', async () => {
+    const emptyFile = join(work, 'known_hosts_empty');
+    writeFileSync(emptyFile, '');
+    const viaCommand = (command: string) => {
+      const config = join(work, 'ssh_config');
+      writeFileSync(config, readFileSync(rig.configFile, 'utf8').replaceAll(`UserKnownHostsFile ${rig.knownHostsFile}`, `UserKnownHostsFile ${emptyFile}\n  KnownHostsCommand ${command}`));
+      return config;
+    };
+    const known = viaCommand(`/bin/cat ${rig.knownHostsFile}`);
+    const report = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: known, env: rig.env, timeoutMs: 15_000 });
+    const hostKey = check(report, 'host-key');
+    assert.equal(hostKey.status, 'pass', hostKey.message);
+    assert.match(hostKey.message, /through KnownHostsCommand \/bin\/cat /);
+    assert.ok(report.ok, JSON.stringify(report.checks, null, 2));
+    assert.equal(readFileSync(emptyFile, 'utf8'), '', 'nothing was written to known_hosts');
+
+    const before = acceptedLogins();
+    const nothing = viaCommand('/bin/true');
+    const unknown = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: nothing, env: rig.env, timeoutMs: 15_000 });
+    assert.equal(check(unknown, 'host-key').code, 'host-key-unknown', check(unknown, 'host-key').message);
+    assert.ok(check(unknown, 'host-key').message.includes(rig.hostKeyFingerprint));
+    assert.equal(acceptedLogins(), before, 'no login to a host ssh did not verify');
+  });
+
+  // Issue 11, "Tests: a user certificate and a host certificate": ssh verifies both through the CA; we must not contradict it.
+  it('host certificate (@cert-authority) and user certificate: every check passes, and nothing is written to known_hosts', async () => {
+    const repair = await rig.breakOne('certificates-only');
+    try {
+      const knownHosts = readFileSync(rig.knownHostsFile, 'utf8');
+      const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: rig.configFile, env: rig.env, timeoutMs: 15_000 });
+      assert.ok(report.ok, JSON.stringify(report.checks, null, 2));
+      assert.match(check(report, 'host-key').message, /ssh verified the key it offered/);
+      assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), knownHosts);
+      assert.match(readFileSync(join(rig.tmpDir, 'sshd', 'sshd.log'), 'utf8'), /ED25519-CERT SHA256:\S+ ID rig user/);
+    } finally {
+      await repair();
+    }
+  });
+
+  // Issue 11, "Tests: a second sshd on [::1]": the known_hosts name ssh looks up is [::1]:PORT.
+  it('a host on [::1]: passes when [::1]:PORT is known; unknown otherwise, with the fingerprint and a trust-host fix for that target', async () => {
+    const second = await rig.startIpv6Sshd();
+    try {
+      const knownHosts = join(work, 'known_hosts');
+      writeFileSync(knownHosts, second.knownHostsLine);
+      const config = join(work, 'ssh_config');
+      writeFileSync(config, `Host v6\n  HostName ::1\n  Port ${second.port}\n  User ${rig.user}\n  IdentityFile ${rig.identityFile}\n  IdentitiesOnly yes\n  UserKnownHostsFile ${knownHosts}\n  GlobalKnownHostsFile /dev/null\n`);
+      const report = await runDoctor({ target: 'v6', path: 'remote-ssh', configFile: config, env: rig.env, timeoutMs: 15_000 });
+      assert.ok(report.ok, JSON.stringify(report.checks, null, 2));
+      assert.match(check(report, 'host-key').message, /^\[::1\]:\d+ is known/);
+
+      writeFileSync(knownHosts, readFileSync(rig.knownHostsFile, 'utf8'));
+      const unknown = await runDoctor({ target: 'v6', path: 'remote-ssh', configFile: config, env: rig.env, timeoutMs: 15_000 });
+      const hostKey = check(unknown, 'host-key');
+      assert.equal(hostKey.code, 'host-key-unknown', hostKey.message);
+      assert.ok(hostKey.message.includes(`[::1]:${second.port}`), hostKey.message);
+      assert.ok(hostKey.message.includes(rig.hostKeyFingerprint), hostKey.message);
+      assert.ok(hostKey.fix!.includes(`trust-host v6 --fingerprint ${rig.hostKeyFingerprint}`), hostKey.fix);
+    } finally {
+      await second.stop();
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { runProcess } from '../runner';
 import { diagnoseSsh, loggedInPerSsh } from './diagnose';
 import { unreachableCodes } from './failureCodes';
 import { hostKeyVerifiedBySession } from './checks/hostKeyCheck';
+import { sessionFailureCode } from './checks/sessionFailure';
 import { checksForPath, type CheckId, type CheckResult, type DoctorPath, type DoctorReport } from './checks/types';
 import type { DoctorFacts, EarlierResults, IdentityFileInfo, SessionFact, Timed, Verdict } from './checks/facts';
 import { sshClientCheck } from './checks/sshClientCheck';
@@ -100,20 +101,19 @@ function knownEntriesFor(config: EffectiveSshConfig | undefined, deadline: Deadl
 }
 
 /**
- * known_hosts entries for the host, and the keys it offers when they are worth fetching. For a
- * known host the session (StrictHostKeyChecking=yes) verifies the key itself; ssh-keyscan then
- * runs only when ssh rejected the key, to show what the host offers. ssh-keyscan cannot go through
+ * known_hosts entries for the host, and the keys it offers when they are worth fetching. The
+ * session (StrictHostKeyChecking=yes) verifies the key itself, also where no file we can read
+ * holds it (KnownHostsCommand, a CA through @cert-authority); ssh-keyscan then runs only when ssh
+ * rejected the key, to show what the host offers. ssh-keyscan cannot go through
  * ProxyJump/ProxyCommand, so for those hosts the real session is the only judge.
  */
 async function gatherHostKeys(config: EffectiveSshConfig | undefined, known: KnownHostEntry[], probe: Promise<Timed<SessionFact>>, deadline: Deadline, env: NodeJS.ProcessEnv) {
   if (!config) return { known: [], offered: [] };
   const processOptions = () => ({ timeoutMs: deadline.remainingMs(), signal: deadline.signal, env });
   if (config.proxied) return { known, offered: [] };
-  if (known.length > 0) {
-    const session = await probe;
-    const code = diagnoseSsh(session.value.result);
-    if (hostKeyVerifiedBySession(session.value, code) || (code !== undefined && unreachableCodes.has(code))) return { known, offered: [] };
-  }
+  const session = await probe;
+  const code = sessionFailureCode(session.value);
+  if (hostKeyVerifiedBySession(session.value, code) || (code !== undefined && unreachableCodes.has(code))) return { known, offered: [] };
   const scan = await scanOfferedKeys(config, { ...processOptions(), timeoutSeconds: deadline.remainingSeconds(), types: scanTypesFor(known) });
   return { known, offered: scan.keys, scan: scan.result };
 }

@@ -95,7 +95,8 @@ export function hostKeyCheck(facts: DoctorFacts, earlier: EarlierResults): Verdi
   }
   // Nothing scanned: the session itself verified the key against known_hosts (StrictHostKeyChecking=yes).
   if (facts.probe && hostKeyVerifiedBySession(facts.probe.value, sshCode)) {
-    const where = known.length > 0 ? ` (${known.map((entry) => `${entry.type} ${entry.fingerprint}`).join(', ')} in ${knownFile})` : '';
+    const command = config.get('knownhostscommand');
+    const where = known.length > 0 ? ` (${known.map((entry) => `${entry.type} ${entry.fingerprint}`).join(', ')} in ${knownFile})` : command !== undefined ? ` (through KnownHostsCommand ${command})` : '';
     return pass(`${config.knownHostsName} is known${where}; ssh verified the key it offered${config.proxied ? ' through the configured proxy' : ''}.`, Math.max(ms, facts.probe.ms));
   }
   const scanError = firstErrorLine(hostKeys?.scan?.stderr ?? '');
