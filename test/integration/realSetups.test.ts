@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRig, type Rig } from '../fixtures/rig/index';
 import { runDoctor, type DoctorReport, type CheckId } from '../../src/core/doctor/doctor';
+import { runLoopbackOnly } from '../fixtures/netns/loopbackOnly';
 import { leftoverChildren, childProcessSnapshot } from './helpers/leaks';
 
 /*
@@ -156,4 +157,21 @@ describe('doctor on real ssh setups, against the loopback rig', function () {
       await second.stop();
     }
   });
+
+  // Issue 11, 2.5 "RequestTTY in the config": our probe and docker's `ssh … docker system dial-stdio` both pass -T, which wins.
+  for (const setting of ['yes', 'force'] as const) {
+    it(`RequestTTY ${setting} in the user's config: the probe and the docker round trip (docker's own ssh reads that config) still pass`, async () => {
+      const config = join(work, 'ssh_config');
+      writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(`Host ${rig.alias}\n`, `Host ${rig.alias}\n  RequestTTY ${setting}\n`));
+      // The ssh that the docker CLI starts reads the same config.
+      writeFileSync(join(work, 'ssh'), `#!/bin/sh\nexec /usr/bin/ssh -F '${config}' "$@"\n`, { mode: 0o755 });
+      const env = { ...rig.env, PATH: `${work}:${rig.env.PATH}` };
+      const effective = await runLoopbackOnly('/usr/bin/ssh', ['-F', config, '-G', '--', rig.alias], { env, timeoutMs: 10_000 });
+      assert.match(effective.stdout, new RegExp(`^requesttty ${setting === 'yes' ? 'true' : 'force'}$`, 'm'), 'ssh itself reads the setting');
+      const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: config, env, timeoutMs: 15_000 });
+      assert.ok(report.ok, JSON.stringify(report.checks, null, 2));
+      assert.match(check(report, 'remote-docker-engine').message, /^Docker Engine \S+ answers/);
+      assert.match(check(report, 'docker-host-roundtrip').message, /reaches Docker Engine/);
+    });
+  }
 });
