@@ -174,4 +174,24 @@ describe('doctor on real ssh setups, against the loopback rig', function () {
       assert.match(check(report, 'docker-host-roundtrip').message, /reaches Docker Engine/);
     });
   }
+
+  // Issue 11, 2.2 "Honour IdentityAgent (a socket path, SSH_AUTH_SOCK, none)": none means no agent, not a missing one.
+  it('IdentityAgent none: no agent is asked, the key file logs in, every check passes, also with the agent killed', async () => {
+    const config = join(work, 'ssh_config');
+    writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(`Host ${rig.alias}\n`, `Host ${rig.alias}\n  IdentityAgent none\n`));
+    const repair = await rig.breakOne('agent-killed');
+    try {
+      const before = acceptedLogins();
+      const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: config, env: rig.env, timeoutMs: 15_000 });
+      assert.ok(report.ok, JSON.stringify(report.checks, null, 2));
+      assert.match(check(report, 'agent').message, /IdentityAgent none/);
+      assert.match(check(report, 'identity').message, /IdentityAgent none/);
+      assert.ok(acceptedLogins() > before, 'ssh logged in with the key file');
+      // The control: the same config without the line, the killed agent is a real failure.
+      const withAgent = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: rig.configFile, env: rig.env, timeoutMs: 15_000 });
+      assert.equal(check(withAgent, 'agent').code, 'agent-not-running');
+    } finally {
+      await repair();
+    }
+  });
 });

@@ -11,6 +11,11 @@ export function identityCheck(facts: DoctorFacts, earlier: EarlierResults): Verd
   const config = facts.effective?.value.config;
   const ms = fact.ms + (facts.identityFiles?.ms ?? 0);
   const firstExisting = files.find((file) => file.fingerprint !== undefined);
+  if (config?.get('identityagent') === 'none') {
+    const session = facts.probe?.value;
+    if (session && (session.parsed.started || session.loggedIn)) return pass(`ssh logged in with a key file (IdentityAgent none: no agent is used).`, ms);
+    return skip('Skipped: IdentityAgent none, so ssh uses no agent here; the auth check says whether a key file works.');
+  }
   const context = fixContextOf(facts, firstExisting ? { identityFile: firstExisting.path } : {});
   if (identities.length === 0) {
     return { status: 'fail', code: 'agent-no-identities', message: 'The ssh-agent is running but holds no keys ("The agent has no identities").', fix: fixFor('agent-no-identities', context), durationMs: Math.round(ms) };
