@@ -27,6 +27,11 @@ export interface SessionFact {
   readonly loggedIn: boolean;
 }
 
+/** ssh's word that the login worked: the script started, or ssh said "Authenticated to". */
+export function sshLoggedIn(session: SessionFact | undefined): boolean {
+  return session !== undefined && (session.parsed.started || session.loggedIn);
+}
+
 /**
  * Everything the doctor learned from the machine, gathered concurrently before any check is
  * judged. A fact is undefined when no selected check needs it.

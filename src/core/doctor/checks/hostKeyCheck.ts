@@ -2,7 +2,7 @@ import { firstErrorLine, hostKeyNameInError } from '../diagnose';
 import { fixFor } from '../fixes';
 import { unreachableCodes, type FailureCode } from '../failureCodes';
 import { judgeHostKeys } from '../../ssh/knownHosts';
-import { type DoctorFacts, type EarlierResults, type SessionFact, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
+import { type DoctorFacts, type EarlierResults, type SessionFact, type Verdict, pass, skip, blockedBy, fixContextOf, sshLoggedIn } from './facts';
 import { sessionFailureCode } from './sessionFailure';
 
 /**
@@ -10,7 +10,7 @@ import { sessionFailureCode } from './sessionFailure';
  * as a refused key, has passed StrictHostKeyChecking=yes against known_hosts.
  */
 export function hostKeyVerifiedBySession(session: SessionFact, sshCode: FailureCode | undefined): boolean {
-  return session.parsed.started || session.loggedIn || sshCode === 'auth-publickey-denied';
+  return sshLoggedIn(session) || sshCode === 'auth-publickey-denied';
 }
 
 /**

@@ -1,5 +1,5 @@
 import { fixFor } from '../fixes';
-import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
+import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf, sshLoggedIn } from './facts';
 
 /** The agent holds a key, and, when the config pins keys with IdentitiesOnly, one of those keys. */
 export function identityCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
@@ -12,8 +12,7 @@ export function identityCheck(facts: DoctorFacts, earlier: EarlierResults): Verd
   const ms = fact.ms + (facts.identityFiles?.ms ?? 0);
   const firstExisting = files.find((file) => file.fingerprint !== undefined);
   if (config?.get('identityagent') === 'none') {
-    const session = facts.probe?.value;
-    if (session && (session.parsed.started || session.loggedIn)) return pass(`ssh logged in with a key file (IdentityAgent none: no agent is used).`, ms);
+    if (sshLoggedIn(facts.probe?.value)) return pass(`ssh logged in with a key file (IdentityAgent none: no agent is used).`, ms);
     return skip('Skipped: IdentityAgent none, so ssh uses no agent here; the auth check says whether a key file works.');
   }
   const context = fixContextOf(facts, firstExisting ? { identityFile: firstExisting.path } : {});
@@ -25,8 +24,7 @@ export function identityCheck(facts: DoctorFacts, earlier: EarlierResults): Verd
   if (loaded) return pass(`The agent holds ${loaded.path} (${loaded.fingerprint}).`, ms);
   if (config?.get('identitiesonly') === 'yes' && wanted.length > 0) {
     // ssh is the judge: a key file without a passphrase needs no agent, and a session that logged in proves it.
-    const session = facts.probe?.value;
-    if (session && (session.parsed.started || session.loggedIn)) return pass(`The agent holds ${identities.length} key(s), not ${wanted.map((file) => file.path).join(' or ')}; ssh logged in with the key file itself.`, ms);
+    if (sshLoggedIn(facts.probe?.value)) return pass(`The agent holds ${identities.length} key(s), not ${wanted.map((file) => file.path).join(' or ')}; ssh logged in with the key file itself.`, ms);
     return {
       status: 'fail',
       code: 'agent-no-identities',
