@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRig, type Rig } from '../fixtures/rig/index';
+import { sshdMaxAuthTries } from '../fixtures/rig/sshd';
 import { runDoctor, type DoctorReport, type CheckId } from '../../src/core/doctor/doctor';
 import { runLoopbackOnly } from '../fixtures/netns/loopbackOnly';
 import { leftoverChildren, childProcessSnapshot } from './helpers/leaks';
@@ -79,7 +80,7 @@ describe('doctor on real ssh setups, against the loopback rig', function () {
       const auth = check(report, 'auth');
       assert.equal(auth.code, 'auth-too-many-keys', auth.message);
       assert.match(auth.message, /Too many authentication failures/);
-      assert.ok(auth.message.includes(`the agent holds ${8}`), auth.message);
+      assert.ok(auth.message.includes(`the agent holds ${sshdMaxAuthTries + 2}`), auth.message);
       assert.ok(auth.fix!.includes('`IdentitiesOnly yes`'), auth.fix);
       assert.ok(auth.fix!.includes(`\`IdentityFile ${rig.identityFile}\``), auth.fix);
       assert.ok(auth.fix!.includes(`Host ${rig.alias}`), auth.fix);
