@@ -26,7 +26,7 @@ describe('loopback rig: real ssh setups', function () {
   // A -F in args comes later and wins (ssh keeps the last one).
   const ssh = (args: readonly string[], timeoutMs = 20_000) => runProcess('/usr/bin/ssh', ['-F', rig.configFile, '-o', 'BatchMode=yes', ...args], { env: rig.env, timeoutMs });
 
-  it('a second sshd on [::1] serves the same user and host key, and the rig\'s teardown takes it down', async () => {
+  it('a second sshd on [::1] serves the same user and host key; its PID is in the state file (for the teardown) and stop() ends it', async () => {
     const second = await rig.startIpv6Sshd();
     const knownHosts = join(rig.tmpDir, 'client', 'known_hosts_ipv6');
     writeFileSync(knownHosts, second.knownHostsLine);
