@@ -48,6 +48,11 @@ export interface CodeServerOptions {
    * to the user; a `workspaceFolder` given here must already be readable by it. Needs root.
    */
   runAsUser?: string;
+  /**
+   * Keeps VS Code's workspace trust on (default: `--disable-workspace-trust`). The folder then opens in
+   * restricted mode: nobody answers the trust question (its start-up prompt is off), so it stays untrusted.
+   */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -130,7 +135,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     await mkdir(workspaceFolder, { recursive: true });
     await writeFile(
       path.join(userDataDir, 'User', 'settings.json'),
-      JSON.stringify({ ...defaultSettings, ...options.settings }, null, 2),
+      JSON.stringify({ ...defaultSettings, ...(options.workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never' } : {}), ...options.settings }, null, 2),
     );
     for (const vsix of options.vsixFiles ?? []) {
       await installVsix(vsix, userDataDir, extensionsDir, env);
@@ -155,7 +160,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--bind-addr', '127.0.0.1:0',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,

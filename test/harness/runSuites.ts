@@ -20,6 +20,8 @@ export interface RunSuitesOptions {
   /** Extension folders installed next to the one under test (the Remote-SSH stand-in is always there). */
   extensionFolders?: string[];
   workspaceFolder?: string;
+  /** Workspace trust on: the folder opens untrusted (restricted mode). See startCodeServer. */
+  workspaceTrust?: boolean;
   /** mocha --grep inside the host. */
   grep?: string;
   /** Hard limit for the whole run, start to exit. */
@@ -66,6 +68,7 @@ export async function runVscodeSuites(options: RunSuitesOptions): Promise<number
     const started = Date.now();
     server = await startCodeServer({
       workspaceFolder: options.workspaceFolder,
+      workspaceTrust: options.workspaceTrust,
       settings: options.settings,
       extensionFolders: [remoteSshStandInPath, ...(options.extensionFolders ?? [])],
       env: {

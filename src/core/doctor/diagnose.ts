@@ -25,7 +25,9 @@ const sshPatterns: [RegExp, FailureCode][] = [
   [/kex_exchange_identification|Connection reset by peer|Connection closed by remote host/i, 'connection-refused'],
   // A RemoteCommand in the config clashes with the command every check (and Remote-SSH) gives.
   [/Cannot execute command-line and remote command/i, 'ssh-config-remote-command'],
-  [/Permission denied \(|Too many authentication failures|No more authentication methods/i, 'auth-publickey-denied'],
+  // sshd's MaxAuthTries cut the login off: ssh offered (the agent's) keys before the right one.
+  [/Too many authentication failures/i, 'auth-too-many-keys'],
+  [/Permission denied \(|No more authentication methods/i, 'auth-publickey-denied'],
 ];
 
 /**
@@ -35,6 +37,14 @@ const sshPatterns: [RegExp, FailureCode][] = [
 export function hostKeyNameInError(stderr: string): string | undefined {
   return /No \S+ host key is known for (\S+) and/.exec(stderr)?.[1] ?? /Host key for (\S+) has changed/.exec(stderr)?.[1] ?? /host key for (\S+) is marked as revoked/.exec(stderr)?.[1];
 }
+
+/** ssh at LogLevel VERBOSE: "Authenticated to HOST ([ADDR]:PORT) using "publickey"." once the login succeeded. */
+export function loggedInPerSsh(stderr: string): boolean {
+  return /^Authenticated to .* using "/m.test(stderr);
+}
+
+/** Lines ssh prints at LogLevel VERBOSE on a healthy session; never the reason for a failure. */
+const verboseNoise = /^(Authenticated to |Transferred: sent |Bytes per second: )/;
 
 /** ssh's exit 255 means ssh itself failed; anything else is the remote command's status. */
 export function diagnoseSsh(outcome: ProcessOutcome): FailureCode | undefined {
@@ -70,7 +80,7 @@ export function firstErrorLine(text: string): string {
   const lines = text
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('Warning: Permanently added') && !line.startsWith('@@@'));
+    .filter((line) => line !== '' && !line.startsWith('Warning: Permanently added') && !line.startsWith('@@@') && !verboseNoise.test(line));
   const flagged = lines.find((line) => /denied|refused|failed|not known|timed out|cannot|could not|error|not found|changed/i.test(line));
   return flagged ?? lines[0] ?? '';
 }

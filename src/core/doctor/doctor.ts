@@ -7,13 +7,14 @@ import { sshCheckArgs, sshCommandArgs } from '../ssh/sshInvocation';
 import { strictHopsEnvironment } from '../ssh/strictHops';
 import { listAgentIdentities } from '../ssh/agent';
 import { fingerprintOf, lookupKnownHosts, scanOfferedKeys, scanTypesFor, type KnownHostEntry } from '../ssh/knownHosts';
-import { remoteProbeScript, parseRemoteProbe, type RemoteProbe } from './remoteProbe';
-import { runProcess, type ProcessResult } from '../runner';
-import { diagnoseSsh } from './diagnose';
+import { remoteProbeScript, parseRemoteProbe } from './remoteProbe';
+import { runProcess } from '../runner';
+import { diagnoseSsh, loggedInPerSsh } from './diagnose';
 import { unreachableCodes } from './failureCodes';
 import { hostKeyVerifiedBySession } from './checks/hostKeyCheck';
+import { sessionFailureCode } from './checks/sessionFailure';
 import { checksForPath, type CheckId, type CheckResult, type DoctorPath, type DoctorReport } from './checks/types';
-import type { DoctorFacts, EarlierResults, IdentityFileInfo, Timed, Verdict } from './checks/facts';
+import type { DoctorFacts, EarlierResults, IdentityFileInfo, SessionFact, Timed, Verdict } from './checks/facts';
 import { sshClientCheck } from './checks/sshClientCheck';
 import { agentCheck } from './checks/agentCheck';
 import { identityCheck } from './checks/identityCheck';
@@ -100,20 +101,19 @@ function knownEntriesFor(config: EffectiveSshConfig | undefined, deadline: Deadl
 }
 
 /**
- * known_hosts entries for the host, and the keys it offers when they are worth fetching. For a
- * known host the session (StrictHostKeyChecking=yes) verifies the key itself; ssh-keyscan then
- * runs only when ssh rejected the key, to show what the host offers. ssh-keyscan cannot go through
+ * known_hosts entries for the host, and the keys it offers when they are worth fetching. The
+ * session (StrictHostKeyChecking=yes) verifies the key itself, also where no file we can read
+ * holds it (KnownHostsCommand, a CA through @cert-authority); ssh-keyscan then runs only when ssh
+ * rejected the key, to show what the host offers. ssh-keyscan cannot go through
  * ProxyJump/ProxyCommand, so for those hosts the real session is the only judge.
  */
-async function gatherHostKeys(config: EffectiveSshConfig | undefined, known: KnownHostEntry[], probe: Promise<Timed<{ result: ProcessResult; parsed: RemoteProbe }>>, deadline: Deadline, env: NodeJS.ProcessEnv) {
+async function gatherHostKeys(config: EffectiveSshConfig | undefined, known: KnownHostEntry[], probe: Promise<Timed<SessionFact>>, deadline: Deadline, env: NodeJS.ProcessEnv) {
   if (!config) return { known: [], offered: [] };
   const processOptions = () => ({ timeoutMs: deadline.remainingMs(), signal: deadline.signal, env });
   if (config.proxied) return { known, offered: [] };
-  if (known.length > 0) {
-    const session = await probe;
-    const code = diagnoseSsh(session.value.result);
-    if (hostKeyVerifiedBySession(session.value.parsed.started, code) || (code !== undefined && unreachableCodes.has(code))) return { known, offered: [] };
-  }
+  const session = await probe;
+  const code = sessionFailureCode(session.value);
+  if (hostKeyVerifiedBySession(session.value, code) || (code !== undefined && unreachableCodes.has(code))) return { known, offered: [] };
   const scan = await scanOfferedKeys(config, { ...processOptions(), timeoutSeconds: deadline.remainingSeconds(), types: scanTypesFor(known) });
   return { known, offered: scan.keys, scan: scan.result };
 }
@@ -122,7 +122,7 @@ async function gatherHostKeys(config: EffectiveSshConfig | undefined, known: Kno
  * The trust gate of the docker round trip: our own session (StrictHostKeyChecking=yes, BatchMode)
  * logged in during this run, so ssh verified the host key before anything else may authenticate.
  */
-export function roundtripAllowed(session: { result: ProcessResult; parsed: RemoteProbe }): boolean {
+export function roundtripAllowed(session: SessionFact): boolean {
   return session.parsed.started;
 }
 
@@ -172,7 +172,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
           const hops = value.config?.proxied ? await strictHopsEnvironment(env) : undefined;
           try {
             return await timed(
-              runProcess('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s']), { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: hops?.env ?? env, input: remoteProbeScript }).then((result) => ({ result, parsed: parseRemoteProbe(result.stdout) })),
+              // VERBOSE: ssh's "Authenticated to" tells a session that hangs after login from one that never got in.
+              runProcess('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s'], 'VERBOSE'), { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: hops?.env ?? env, input: remoteProbeScript }).then((result): SessionFact => ({ result, parsed: parseRemoteProbe(result.stdout), loggedIn: loggedInPerSsh(result.stderr) })),
             );
           } finally {
             await hops?.dispose();
@@ -192,15 +193,16 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       ? effective!.then(({ value }) => timed(readIdentityFiles(value.config ? value.config.list('identityfile').map((file) => value.config!.expandPath(file)) : [])))
       : undefined;
     // A refused login: ask the server (ssh is the judge) whether it would take a key file that the
-    // session could not use, e.g. one with a passphrase that is not in the agent. Only the public
-    // half is offered, so nothing authenticates; our strict options verify the host key first.
+    // session could not use, e.g. one with a passphrase that is not in the agent, or one that came
+    // after too many agent keys. Only the public half is offered, so nothing authenticates; our
+    // strict options verify the host key first.
     const acceptedKey = needs('auth')
       ? Promise.all([probe!, identityFiles!]).then(async ([session, files]) => {
-          if (session.value.parsed.started || diagnoseSsh(session.value.result) !== 'auth-publickey-denied') return undefined;
+          const code = diagnoseSsh(session.value.result);
+          if (session.value.parsed.started || (code !== 'auth-publickey-denied' && code !== 'auth-too-many-keys')) return undefined;
           for (const file of files.value.filter((entry) => entry.fingerprint !== undefined)) {
-            // -v for ssh's "Server accepts key" line (debug1), so without our LogLevel=ERROR (the first LogLevel wins).
-            const strict = sshCheckArgs(options.configFile, deadline.remainingSeconds()).filter((arg, index, all) => arg !== 'LogLevel=ERROR' && all[index + 1] !== 'LogLevel=ERROR');
-            const offer = await runProcess('ssh', [...strict, '-v', '-o', 'IdentitiesOnly=yes', '-o', `IdentityFile=${file.path}.pub`, '-o', 'IdentityAgent=none', ...sshDestinationArgs(target), 'true'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env });
+            // DEBUG1 for ssh's "Server accepts key" line.
+            const offer = await runProcess('ssh', [...sshCheckArgs(options.configFile, deadline.remainingSeconds(), 'DEBUG1'), '-o', 'IdentitiesOnly=yes', '-o', `IdentityFile=${file.path}.pub`, '-o', 'IdentityAgent=none', ...sshDestinationArgs(target), 'true'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env });
             if (/Server accepts key: /.test(offer.stderr)) return file.path;
           }
           return undefined;

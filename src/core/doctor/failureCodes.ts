@@ -12,6 +12,8 @@ export const failureCodes = [
   'connect-timeout',
   'auth-publickey-denied',
   'key-not-loaded',
+  'auth-too-many-keys',
+  'session-hangs-after-login',
   'ssh-config-remote-command',
   'remote-docker-missing',
   'docker-socket-permission',

@@ -61,10 +61,14 @@ export function fixFor(code: FailureCode, context: FixContext): string {
       return context.targetIsAlias === false
         ? `The name ${context.hostname ?? context.target} does not resolve. Check its spelling, or use the host's IP address.`
         : `The name ${context.hostname ?? context.target} does not resolve. Check its spelling and the HostName line for "${context.target}" in ${context.configFile ?? '~/.ssh/config'}, or use the host's IP address.`;
+    case 'auth-too-many-keys':
+      return `ssh offered more keys than the host allows (sshd's MaxAuthTries, 6 by default) before the right one: it tries every key in the agent first. In the \`Host ${context.targetIsAlias === false ? (context.hostname ?? context.target) : context.target}\` block of ${context.configFile ?? '~/.ssh/config'}, add \`IdentitiesOnly yes\` and \`IdentityFile ${context.identityFile !== undefined ? shellQuote(context.identityFile) : '~/.ssh/KEY'}\`${context.identityFile !== undefined ? '' : ' (the key the host authorizes)'}; ssh then offers only that key (from the agent or the file).`;
     case 'key-not-loaded':
       return `The host accepts ${context.identityFile ?? 'your key'}, but ssh cannot use it without a prompt (it has a passphrase and is not in the agent). Load it once: \`${addKeyInstruction(context.platform, context.identityFile ?? '~/.ssh/id_ed25519')}\`.`;
     case 'agent-not-responding':
       return 'The agent at SSH_AUTH_SOCK (or the config\'s IdentityAgent) accepts connections but never answers, so every ssh that asks it hangs. Restart it (unlock 1Password/Secretive, or `gpgconf --kill gpg-agent`, or start a new `ssh-agent`), then check again.';
+    case 'session-hangs-after-login':
+      return `The host accepts the login, but the session then hangs before it runs any command, so every non-interactive ssh (the checks, Remote-SSH, docker) hangs too. On the host, look for what runs at login and waits: a \`ForceCommand\` in /etc/ssh/sshd_config, or a ~/.bashrc, ~/.profile or /etc/profile.d script of ${user} that reads input or starts a program (tmux, a menu) when there is no terminal. Test with \`ssh ${shellQuote(context.target)} true\`: it must return at once.`;
     case 'ssh-config-remote-command':
       return `The ssh config sets RemoteCommand for ${context.target}, which ssh refuses together with the command the checks (and Remote-SSH, and docker) run. Move RemoteCommand (and RequestTTY) into a separate Host alias used only for interactive logins, in ${context.configFile ?? '~/.ssh/config'}.`;
     case 'connection-refused':

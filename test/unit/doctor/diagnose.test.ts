@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { diagnoseSsh, diagnoseSshAdd, diagnoseDocker, firstErrorLine } from '../../../src/core/doctor/diagnose';
+import { diagnoseSsh, diagnoseSshAdd, diagnoseDocker, firstErrorLine, loggedInPerSsh } from '../../../src/core/doctor/diagnose';
 
 // Texts as ssh, ssh-add and docker print them (DESIGN.md, and seen on the loopback rig).
 describe('diagnose', () => {
@@ -23,7 +23,8 @@ describe('diagnose', () => {
     const revoked = '@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\r\n@       WARNING: REVOKED HOST KEY DETECTED!               @\r\n@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\r\nThe ED25519 host key for [127.0.0.1]:2222 is marked as revoked.\r\nThis could mean that a stolen key is being used to\r\nimpersonate this host.\r\nHost key verification failed.\r\n';
     assert.equal(ssh(revoked), 'host-key-revoked');
     assert.equal(ssh('rds@127.0.0.1: Permission denied (publickey).\r\n'), 'auth-publickey-denied');
-    assert.equal(ssh('Received disconnect from 127.0.0.1 port 22:2: Too many authentication failures\r\n'), 'auth-publickey-denied');
+    // sshd's MaxAuthTries: ssh offered too many (agent) keys; its own code, since the key may well be authorized.
+    assert.equal(ssh('Received disconnect from 127.0.0.1 port 22:2: Too many authentication failures\r\nDisconnected from 127.0.0.1 port 22\r\n'), 'auth-too-many-keys');
   });
 
   it('maps a missing ssh binary and leaves a clean exit alone', () => {
@@ -50,5 +51,13 @@ describe('diagnose', () => {
   it('picks the line that says what went wrong', () => {
     assert.equal(firstErrorLine('Warning: Permanently added x\r\nrds@h: Permission denied (publickey).\r\n'), 'rds@h: Permission denied (publickey).');
     assert.equal(firstErrorLine(''), '');
+    // The probe runs at LogLevel VERBOSE: its lines on a healthy session are never the reason.
+    assert.equal(firstErrorLine('Authenticated to h ([127.0.0.1]:22) using "publickey".\r\nsh: 1: oops\r\nTransferred: sent 1, received 2 bytes, in 0.0 seconds\r\nBytes per second: sent 1.0, received 2.0\r\n'), 'sh: 1: oops');
+  });
+
+  it('tells from ssh\'s VERBOSE output whether the login succeeded', () => {
+    assert.equal(loggedInPerSsh('Authenticated to 127.0.0.1 ([127.0.0.1]:41361) using "publickey".\r\nKilled by signal 15.\r\n'), true);
+    assert.equal(loggedInPerSsh('Killed by signal 15.\r\n'), false);
+    assert.equal(loggedInPerSsh('rds@h: Permission denied (publickey).\r\n'), false);
   });
 });

@@ -20,6 +20,11 @@ describe('fixes', () => {
     assert.match(fixFor('host-key-changed', base), /never fixed automatically/);
     assert.match(fixFor('host-key-revoked', base), /never fixed automatically/);
     assert.doesNotMatch(fixFor('host-key-revoked', base), /trust-host|ssh-keygen -R/);
+    const tooMany = fixFor('auth-too-many-keys', { ...base, configFile: '/home/me/.ssh/config' });
+    assert.match(tooMany, /`Host box` block of \/home\/me\/\.ssh\/config/);
+    assert.match(tooMany, /`IdentitiesOnly yes` and `IdentityFile \/home\/me\/\.ssh\/id_ed25519`/);
+    assert.match(fixFor('auth-too-many-keys', { ...base, target: 'ann@10.0.0.5', hostname: '10.0.0.5', targetIsAlias: false }), /`Host 10\.0\.0\.5` block/);
+    assert.match(fixFor('session-hangs-after-login', base), /ForceCommand.*~\/\.bashrc/);
   });
 
   it('gives the per-OS way to start an agent', () => {

@@ -5,6 +5,8 @@ import { type DoctorFacts, type Verdict, pass, fixContextOf } from './facts';
 /** `ssh-add -l`: is an agent reachable through SSH_AUTH_SOCK. Whether it holds keys is the identity check. */
 export function agentCheck(facts: DoctorFacts): Verdict {
   const fact = facts.agent!;
+  // ssh asks no agent at all for this host; whether its key files work is the auth check's (ssh's) word.
+  if (facts.effective?.value.config?.get('identityagent') === 'none') return pass(`The ssh config sets IdentityAgent none for ${facts.targetText}: ssh uses no agent there, only key files.`, fact.ms);
   const code = diagnoseSshAdd(fact.value.result);
   if (code === 'ssh-missing') {
     return { status: 'fail', code, message: 'ssh-add is missing, so the agent cannot be asked for keys.', fix: fixFor(code, fixContextOf(facts)), durationMs: Math.round(fact.ms) };

@@ -1,6 +1,7 @@
-import { diagnoseSsh, firstErrorLine } from '../diagnose';
+import { firstErrorLine } from '../diagnose';
 import { fixFor } from '../fixes';
 import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
+import { sessionFailureCode } from './sessionFailure';
 
 /** The one real ssh session logged in with a key (BatchMode: no password prompt could help). */
 export function authCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
@@ -9,10 +10,16 @@ export function authCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict 
   const fact = facts.probe!;
   const { result, parsed } = fact.value;
   if (parsed.started) return pass(`Logged in as ${parsed.user ?? 'the configured user'} with a key.`, fact.ms);
-  const code = diagnoseSsh(result) ?? (result.timedOut || result.cancelled ? 'connect-timeout' : undefined);
+  // The login itself worked (ssh says so); what came after it is the next check's failure.
+  if (fact.value.loggedIn) return pass(`ssh logged in as ${facts.effective?.value.config?.user ?? 'the configured user'} with a key.`, fact.ms);
+  const code = sessionFailureCode(fact.value);
   const line = firstErrorLine(result.stderr) || `ssh exited with ${result.exitCode ?? 'no status'}`;
   if (code === 'auth-publickey-denied' && facts.acceptedKey !== undefined) {
     return { status: 'fail', code: 'key-not-loaded', message: `The host refused the login, but it accepts ${facts.acceptedKey}, which ssh could not use without a prompt: ${line}`, fix: fixFor('key-not-loaded', fixContextOf(facts, { identityFile: facts.acceptedKey })), durationMs: Math.round(fact.ms) };
+  }
+  if (code === 'auth-too-many-keys') {
+    const held = facts.agent?.value.identities.length;
+    return { status: 'fail', code, message: `The host cut the login off after too many keys${held !== undefined ? ` (the agent holds ${held})` : ''}${facts.acceptedKey !== undefined ? `, before ssh offered ${facts.acceptedKey}, which it accepts` : ''}: ${line}`, fix: fixFor(code, fixContextOf(facts, facts.acceptedKey !== undefined ? { identityFile: facts.acceptedKey } : {})), durationMs: Math.round(fact.ms) };
   }
   if (code === undefined) return { status: 'fail', message: `ssh could not log in: ${line}`, durationMs: Math.round(fact.ms) };
   return { status: 'fail', code, message: code === 'auth-publickey-denied' ? `The host refused every key offered: ${line}` : `ssh could not log in: ${line}`, fix: fixFor(code, fixContextOf(facts)), durationMs: Math.round(fact.ms) };

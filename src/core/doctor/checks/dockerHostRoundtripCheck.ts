@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { diagnoseDocker, diagnoseSsh, firstErrorLine } from '../diagnose';
 import { fixFor } from '../fixes';
 import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
+import { sessionFailureCode } from './sessionFailure';
 
 /**
  * `docker -H ssh://… version` from this machine: the exact path the Docker extension takes. The
@@ -15,11 +16,11 @@ export function dockerHostRoundtripCheck(facts: DoctorFacts, earlier: EarlierRes
     // Not run on purpose (see runDoctor): our StrictHostKeyChecking=yes session did not log in, so
     // ssh has not verified the host key in this run.
     const session = facts.probe?.value.result;
-    const code = (session ? diagnoseSsh(session) : undefined) ?? 'host-key-unknown';
+    const code = (facts.probe ? sessionFailureCode(facts.probe.value) : undefined) ?? 'host-key-unknown';
     return {
       status: 'fail',
       code,
-      message: `Not run: ssh did not verify the host key of ${facts.targetText} in this run (${firstErrorLine(session?.stderr ?? '') || 'our session did not log in'}), and the docker CLI's own ssh could accept an unknown or changed key without asking (StrictHostKeyChecking accept-new or no in the ssh config).`,
+      message: code === 'session-hangs-after-login' ? `Not run: our ssh session logged in to ${facts.targetText} but then ran nothing until the time limit; docker's \`docker system dial-stdio\` would hang the same way.` : `Not run: ssh did not verify the host key of ${facts.targetText} in this run (${firstErrorLine(session?.stderr ?? '') || 'our session did not log in'}), and the docker CLI's own ssh could accept an unknown or changed key without asking (StrictHostKeyChecking accept-new or no in the ssh config).`,
       fix: fixFor(code, fixContextOf(facts)),
       durationMs: 0,
     };

@@ -19,6 +19,19 @@ export interface IdentityFileInfo {
   readonly fingerprint?: string;
 }
 
+/** The one ssh session that runs the remote probe script. */
+export interface SessionFact {
+  readonly result: ProcessResult;
+  readonly parsed: RemoteProbe;
+  /** ssh itself said the login succeeded ("Authenticated to …"), whether or not the script then ran. */
+  readonly loggedIn: boolean;
+}
+
+/** ssh's word that the login worked: the script started, or ssh said "Authenticated to". */
+export function sshLoggedIn(session: SessionFact | undefined): boolean {
+  return session !== undefined && (session.parsed.started || session.loggedIn);
+}
+
 /**
  * Everything the doctor learned from the machine, gathered concurrently before any check is
  * judged. A fact is undefined when no selected check needs it.
@@ -34,10 +47,10 @@ export interface DoctorFacts {
   readonly effective?: Timed<{ config?: EffectiveSshConfig; result: ProcessResult }>;
   readonly agent?: Timed<{ result: ProcessResult; identities: AgentIdentity[] }>;
   readonly identityFiles?: Timed<IdentityFileInfo[]>;
-  /** After a refused login: a key file the server says it accepts (so it is authorized, only not usable here). */
+  /** After a refused login: a key file the server says it accepts (authorized, but not usable here or offered too late). */
   readonly acceptedKey?: string;
   readonly hostKeys?: Timed<{ known: KnownHostEntry[]; offered: HostKey[]; scan?: ProcessResult }>;
-  readonly probe?: Timed<{ result: ProcessResult; parsed: RemoteProbe }>;
+  readonly probe?: Timed<SessionFact>;
   readonly localDocker?: Timed<ProcessResult>;
   readonly roundtrip?: Timed<ProcessResult>;
 }

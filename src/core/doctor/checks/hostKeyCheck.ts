@@ -1,15 +1,16 @@
-import { diagnoseSsh, firstErrorLine, hostKeyNameInError } from '../diagnose';
+import { firstErrorLine, hostKeyNameInError } from '../diagnose';
 import { fixFor } from '../fixes';
 import { unreachableCodes, type FailureCode } from '../failureCodes';
 import { judgeHostKeys } from '../../ssh/knownHosts';
-import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
+import { type DoctorFacts, type EarlierResults, type SessionFact, type Verdict, pass, skip, blockedBy, fixContextOf, sshLoggedIn } from './facts';
+import { sessionFailureCode } from './sessionFailure';
 
 /**
  * ssh checks the host key before it authenticates: a session that logged in, or that got as far
  * as a refused key, has passed StrictHostKeyChecking=yes against known_hosts.
  */
-export function hostKeyVerifiedBySession(started: boolean, sshCode: FailureCode | undefined): boolean {
-  return started || sshCode === 'auth-publickey-denied';
+export function hostKeyVerifiedBySession(session: SessionFact, sshCode: FailureCode | undefined): boolean {
+  return sshLoggedIn(session) || sshCode === 'auth-publickey-denied';
 }
 
 /**
@@ -21,7 +22,7 @@ export function hostKeyCheck(facts: DoctorFacts, earlier: EarlierResults): Verdi
   if (blockedBy(earlier, ['ssh-client'])) return skip('Skipped: needs the ssh client.');
   const probe = facts.probe?.value.result;
   // Killed by the time limit before ssh said why (a --timeout shorter than the connect): still a timeout.
-  const sshCode = probe ? (diagnoseSsh(probe) ?? (probe.timedOut || probe.cancelled ? 'connect-timeout' : undefined)) : undefined;
+  const sshCode = facts.probe ? sessionFailureCode(facts.probe.value) : undefined;
   const config = facts.effective?.value.config;
   const hostKeys = facts.hostKeys?.value;
   const ms = Math.max(facts.hostKeys?.ms ?? 0, sshCode !== undefined ? (facts.probe?.ms ?? 0) : 0);
@@ -93,8 +94,9 @@ export function hostKeyCheck(facts: DoctorFacts, earlier: EarlierResults): Verdi
     return pass(`${config.knownHostsName} is known (${match.type} ${match.fingerprint} in ${known.find((entry) => entry.key === match.key && entry.marker === undefined)!.file}).`, ms);
   }
   // Nothing scanned: the session itself verified the key against known_hosts (StrictHostKeyChecking=yes).
-  if (facts.probe && hostKeyVerifiedBySession(facts.probe.value.parsed.started, sshCode)) {
-    const where = known.length > 0 ? ` (${known.map((entry) => `${entry.type} ${entry.fingerprint}`).join(', ')} in ${knownFile})` : '';
+  if (facts.probe && hostKeyVerifiedBySession(facts.probe.value, sshCode)) {
+    const command = config.get('knownhostscommand');
+    const where = known.length > 0 ? ` (${known.map((entry) => `${entry.type} ${entry.fingerprint}`).join(', ')} in ${knownFile})` : command !== undefined ? ` (through KnownHostsCommand ${command})` : '';
     return pass(`${config.knownHostsName} is known${where}; ssh verified the key it offered${config.proxied ? ' through the configured proxy' : ''}.`, Math.max(ms, facts.probe.ms));
   }
   const scanError = firstErrorLine(hostKeys?.scan?.stderr ?? '');
