@@ -1,6 +1,7 @@
 import { diagnoseSsh, firstErrorLine } from '../diagnose';
 import { fixFor } from '../fixes';
 import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
+import { ranRemoteCommand } from './sessionFailure';
 
 /** The one real ssh session logged in with a key (BatchMode: no password prompt could help). */
 export function authCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
@@ -9,6 +10,7 @@ export function authCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict 
   const fact = facts.probe!;
   const { result, parsed } = fact.value;
   if (parsed.started) return pass(`Logged in as ${parsed.user ?? 'the configured user'} with a key.`, fact.ms);
+  if (ranRemoteCommand(result)) return pass('Logged in with a key (the host then did not run the probe: see below).', fact.ms);
   const code = diagnoseSsh(result) ?? (result.timedOut || result.cancelled ? 'connect-timeout' : undefined);
   const line = firstErrorLine(result.stderr) || `ssh exited with ${result.exitCode ?? 'no status'}`;
   if (code === 'auth-publickey-denied' && facts.acceptedKey !== undefined) {

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { diagnoseDocker, diagnoseSsh, firstErrorLine } from '../diagnose';
 import { fixFor } from '../fixes';
+import { remoteFailure } from './remoteFailure';
 import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
 
 /**
@@ -32,5 +33,11 @@ export function dockerHostRoundtripCheck(facts: DoctorFacts, earlier: EarlierRes
   const defaultConfig = join(homedir(), '.ssh', 'config');
   const configNote = facts.configFile !== undefined && facts.configFile !== defaultConfig ? ` Note: the docker CLI reads ${defaultConfig}, not ${facts.configFile}.` : '';
   const line = firstErrorLine(result.stderr) || `docker exited with ${result.exitCode ?? 'no status'}`;
+  // Our fresh session (ControlPath=none) opened the socket, the docker CLI's ssh could not: it rode
+  // a shared connection that logged in before the user joined the docker group.
+  const controlPath = facts.effective?.value.config?.get('controlpath');
+  if (code === 'docker-socket-permission' && controlPath !== undefined && controlPath !== 'none') {
+    return remoteFailure(facts, 'docker-group-not-effective', `docker -H ${facts.dockerHost} may not open the Docker socket, though a fresh SSH session may: the ssh config shares connections (ControlPath ${controlPath}), and the open one logged in before ${facts.probe?.value.parsed.user ?? 'the user'} joined the docker group: ${line}`, { sharedConnection: true }, fact.ms);
+  }
   return { status: 'fail', ...(code ? { code, fix: fixFor(code, fixContextOf(facts)) } : {}), message: `docker -H ${facts.dockerHost} failed: ${line}.${configNote}`, durationMs: Math.round(fact.ms) };
 }
