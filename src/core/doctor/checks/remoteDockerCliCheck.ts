@@ -15,6 +15,21 @@ export function olderThan(version: string, minimum: string): boolean {
   return major < wantMajor || (major === wantMajor && minor < wantMinor);
 }
 
+/** Why the docker the session found cannot serve `docker system dial-stdio`, if it cannot. */
+function unusableCli(parsed: RemoteProbe): 'docker-is-podman' | 'docker-cli-too-old' | undefined {
+  if (podmanShimNotice.test(parsed.engineOutput) || (parsed.engineExit === 0 && parsed.serverVersion === undefined && parsed.clientVersion !== undefined)) return 'docker-is-podman';
+  if (parsed.clientVersion !== undefined && olderThan(parsed.clientVersion, dialStdioMinimumVersion)) return 'docker-cli-too-old';
+  return undefined;
+}
+
+/**
+ * The docker CLI's ssh:// round trip is worth running: the session found a docker that can serve
+ * dial-stdio. Against Podman or an old CLI the docker CLI here waits for the whole time limit.
+ */
+export function remoteCliServesDialStdio(parsed: RemoteProbe): boolean {
+  return parsed.cliPath !== undefined && unusableCli(parsed) === undefined;
+}
+
 /** A login PATH entry that a non-interactive session lacks: the first folder of its PATH the user may write, else /usr/local/bin with sudo. */
 function linkTarget(parsed: RemoteProbe): { linkDir: string; linkNeedsSudo: boolean } {
   const own = parsed.writablePathDirs[0];
@@ -32,12 +47,13 @@ export function remoteDockerCliCheck(facts: DoctorFacts, earlier: EarlierResults
   const user = parsed.user ?? 'the user';
   if (!parsed.started || (!parsed.complete && parsed.cliPath === undefined)) return sessionFailure(facts);
   if (parsed.cliPath !== undefined) {
-    if (podmanShimNotice.test(parsed.engineOutput) || (parsed.engineExit === 0 && parsed.serverVersion === undefined && parsed.clientVersion !== undefined)) {
+    const unusable = unusableCli(parsed);
+    if (unusable === 'docker-is-podman') {
       const version = parsed.clientVersion !== undefined ? ` ${parsed.clientVersion}` : '';
       return remoteFailure(facts, 'docker-is-podman', `\`docker\` at ${parsed.cliPath} is Podman's Docker emulation (podman${version}), not the docker CLI: it has no \`docker system dial-stdio\`.`);
     }
-    if (parsed.clientVersion !== undefined && olderThan(parsed.clientVersion, dialStdioMinimumVersion)) {
-      return remoteFailure(facts, 'docker-cli-too-old', `The docker CLI at ${parsed.cliPath} is ${parsed.clientVersion}, older than ${dialStdioMinimumVersion}: it has no \`docker system dial-stdio\`, which Docker over SSH runs on the host.`, { remoteDockerPath: parsed.cliPath, remoteDockerVersion: parsed.clientVersion });
+    if (unusable === 'docker-cli-too-old') {
+      return remoteFailure(facts, unusable, `The docker CLI at ${parsed.cliPath} is ${parsed.clientVersion}, older than ${dialStdioMinimumVersion}: it has no \`docker system dial-stdio\`, which Docker over SSH runs on the host.`, { remoteDockerPath: parsed.cliPath, remoteDockerVersion: parsed.clientVersion });
     }
     return pass(`docker${parsed.clientVersion ? ` ${parsed.clientVersion}` : ''} is at ${parsed.cliPath} on the host${parsed.shell ? ` (login shell ${parsed.shell})` : ''}.`, fact.ms);
   }
