@@ -93,10 +93,11 @@ export function fixFor(code: FailureCode, context: FixContext): string {
       return `No \`docker\` on the PATH of a non-interactive SSH session on the host. Install Docker Engine there (\`curl -fsSL https://get.docker.com | sudo sh\`, or \`sudo apt-get install docker.io\`); if it is installed in an unusual folder, make that folder part of the PATH for non-interactive shells.`;
     case 'docker-login-path-only': {
       const found = context.remoteDockerPath ?? '/path/to/docker';
+      const sessionPath = shellQuote(`${found.replace(/\/docker$/, '')}:/usr/local/bin:/usr/bin:/bin`);
       const link = context.linkDir !== undefined
         ? `\`${context.linkNeedsSudo ? 'sudo ' : ''}ln -s ${shellQuote(found)} ${shellQuote(`${context.linkDir}/docker`)}\``
         : `\`sudo ln -s ${shellQuote(found)} /usr/local/bin/docker\``;
-      return `The login shell finds docker at ${found}, but \`ssh HOST docker system dial-stdio\` (what Docker over SSH and the VS Code server run) gets no login files. On the host, link it into a folder on the non-interactive PATH: ${link}. Or, where sshd allows it, set the PATH for ssh sessions: \`SetEnv PATH=${shellQuote(found.replace(/\/docker$/, ''))}:…\` in the host's sshd_config (a Match User block), or a PATH line in ~/.ssh/environment with \`PermitUserEnvironment yes\`.`;
+      return `The login shell finds docker at ${found}, but \`ssh HOST docker system dial-stdio\` (what Docker over SSH and the VS Code server run) gets no login files. On the host, link it into a folder on the non-interactive PATH: ${link}. Or, where sshd allows it, set the PATH for ssh sessions: \`SetEnv PATH=${sessionPath}\` in a Match User block of the host's sshd_config, or the line \`PATH=${sessionPath}\` in ~/.ssh/environment (needs \`PermitUserEnvironment yes\` there).`;
     }
     case 'docker-is-podman':
       return context.path === 'remote-ssh'

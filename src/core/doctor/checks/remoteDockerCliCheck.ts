@@ -30,10 +30,12 @@ export function remoteCliServesDialStdio(parsed: RemoteProbe): boolean {
   return parsed.cliPath !== undefined && unusableCli(parsed) === undefined;
 }
 
-/** A login PATH entry that a non-interactive session lacks: the first folder of its PATH the user may write, else /usr/local/bin with sudo. */
+/** Where a symlink to docker lands on the session's PATH: the first folder of it the user may write, else /usr/local/bin (or its first folder) with sudo. */
 function linkTarget(parsed: RemoteProbe): { linkDir: string; linkNeedsSudo: boolean } {
   const own = parsed.writablePathDirs[0];
-  return own !== undefined ? { linkDir: own, linkNeedsSudo: false } : { linkDir: '/usr/local/bin', linkNeedsSudo: true };
+  if (own !== undefined) return { linkDir: own, linkNeedsSudo: false };
+  const onPath = (parsed.path ?? '').split(':').filter((dir) => dir.startsWith('/'));
+  return { linkDir: onPath.includes('/usr/local/bin') || onPath.length === 0 ? '/usr/local/bin' : onPath[0], linkNeedsSudo: true };
 }
 
 /**
@@ -62,8 +64,8 @@ export function remoteDockerCliCheck(facts: DoctorFacts, earlier: EarlierResults
   }
   const found = parsed.loginDockerPath ?? parsed.dockerElsewhere[0];
   if (found !== undefined) {
-    const how = parsed.loginDockerPath !== undefined ? `the login shell (${parsed.shell ?? 'sh'} -l) finds it at ${found}` : `it is at ${found}`;
-    return remoteFailure(facts, 'docker-login-path-only', `\`docker\` is not on the PATH of a non-interactive SSH session for ${user} (PATH=${parsed.path ?? ''}), but ${how}: a folder that only login files (.profile, .bashrc) add.`, { remoteDockerPath: found, ...linkTarget(parsed) });
+    const how = parsed.loginDockerPath !== undefined ? `the login shell (${parsed.shell ?? 'sh'} -l) finds it at ${found}, in a folder only login files (.profile, .bashrc) add` : `it is at ${found}, outside that PATH`;
+    return remoteFailure(facts, 'docker-login-path-only', `\`docker\` is not on the PATH of a non-interactive SSH session for ${user} (PATH=${parsed.path ?? ''}), but ${how}.`, { remoteDockerPath: found, ...linkTarget(parsed) });
   }
   const system = parsed.uname !== undefined && parsed.uname !== 'Linux' ? ` The host reports ${parsed.uname}.` : '';
   return remoteFailure(facts, 'remote-docker-missing', `\`docker\` is not on the PATH of a non-interactive SSH session for ${user} (PATH=${parsed.path ?? ''}), nor in the login shell's PATH or the usual folders.${system}`);
