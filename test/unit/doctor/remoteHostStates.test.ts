@@ -79,6 +79,9 @@ describe('remote host states (issue 16): the probe lines and their codes', () =>
     const rootOnly = judge('rds-probe:docker-group-members:ann', 'rds-probe:socket:srw-rw---- 1 root root 0 Dec 2 01:00 /var/run/docker.sock');
     assert.equal(rootOnly.code, 'docker-sudo-only');
     assert.doesNotMatch(rootOnly.fix!, /DOCKER_HOST=\S*sudo/);
+    // A root-only socket with a session that has the docker group is still root-only, not a stale session.
+    const withGroup = remoteDockerEngineCheck(factsFrom(session(...engine('28.2.2|', 1, denied), 'rds-probe:groups:ann docker', 'rds-probe:docker-group-members:ann', 'rds-probe:socket:srw-rw---- 1 root root 0 Dec 2 01:00 /var/run/docker.sock')), none);
+    assert.equal(withGroup.code, 'docker-sudo-only');
   });
 
   it('a session that logged in but ran no /bin/sh: remote-shell-unsupported; ssh\'s own failure keeps its code', () => {
