@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { lstatSync, mkdtempSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRig, type Rig, type RigFault } from '../fixtures/rig/index';
@@ -156,6 +156,28 @@ describe('doctor: the ways a remote host breaks Docker over SSH (rig users in ea
       const closed = await runProcess('/bin/sh', ['-c', exit], { timeoutMs: 20_000, env: rig.env });
       assert.equal(closed.exitCode, 0, closed.stderr);
       assert.deepEqual(failures(await doctor('docker-host')), []);
+    });
+  });
+
+  it('docker group added while the VS Code server keeps the old groups: docker-group-not-effective on the Remote-SSH path; restarting the server makes it pass', async () => {
+    await withFaults(['vscode-server-stale-groups'], async () => {
+      const report = await doctor('remote-ssh');
+      const engine = check(report, 'remote-docker-engine');
+      assert.equal(engine.code, 'docker-group-not-effective', failures(report).join('\n'));
+      const pids = /VS Code server on the host \(PID ([\d, ]+)\)/.exec(engine.message)![1].split(', ').map(Number);
+      assert.match(engine.fix!, /Kill VS Code Server on Host/);
+      const dockerGid = /^docker:[^:]*:(\d+):/m.exec(readFileSync('/etc/group', 'utf8'))![1];
+      const seen = await runSeeCommand(engine.seeCommand);
+      assert.match(seen, /^Groups:/m);
+      assert.doesNotMatch(/^Groups:.*$/m.exec(seen)![0], new RegExp(`\\b${dockerGid}\\b`));
+      assert.match(seen, new RegExp(`^docker:.*\\b${rig.user}\\b`, 'm'));
+      // The DOCKER_HOST path does not use the server: it passes.
+      assert.deepEqual(failures(await doctor('docker-host')), []);
+
+      // "Kill VS Code Server on Host": the server processes end; a new server would start with the new groups.
+      for (const pid of pids) process.kill(pid, 'SIGTERM');
+      while (pids.some((pid) => existsSync(`/proc/${pid}`))) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(failures(await doctor('remote-ssh')), []);
     });
   });
 

@@ -31,6 +31,8 @@ export interface FixContext {
   readonly remoteShell?: string;
   /** The client's ssh config shares connections (ControlPath), so an old one may carry old groups. */
   readonly sharedConnection?: boolean;
+  /** A VS Code server process on the host that lacks the docker group. */
+  readonly staleServerPid?: number;
 }
 
 /** The minimum docker CLI with `docker system dial-stdio`, which every ssh:// DOCKER_HOST runs on the host. */
@@ -150,8 +152,10 @@ export function seeCommandFor(code: FailureCode, context: FixContext): string | 
       return sshSeeing(context, 'docker --version');
     case 'remote-shell-unsupported':
       return sshSeeing(context, '/bin/sh -c "uname -s"');
-    case 'docker-socket-permission':
     case 'docker-group-not-effective':
+      if (context.staleServerPid !== undefined) return sshSeeing(context, `grep ^Groups: /proc/${context.staleServerPid}/status; grep ^docker: /etc/group`);
+      return sshSeeing(context, 'id -nG; grep ^docker: /etc/group; docker version');
+    case 'docker-socket-permission':
       return sshSeeing(context, 'id -nG; grep ^docker: /etc/group; docker version');
     case 'docker-sudo-only':
       return sshSeeing(context, `ls -l ${context.socketPath ?? '/var/run/docker.sock'}; docker version`);

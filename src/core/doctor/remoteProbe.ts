@@ -3,7 +3,9 @@
  * stdin (works whatever the login shell and PATH are, and no quoting of a command line), prints marker
  * lines, and the doctor parses them. One handshake instead of one per check.
  */
-// Only shell builtins on the healthy path (sshd sets LOGNAME, SHELL and PATH). What runs when docker
+// Only shell builtins on the healthy path (sshd sets LOGNAME, SHELL and PATH): there it reads
+// /etc/group and the user's own /proc entries, to find a VS Code server that started before the user
+// joined the docker group (it and the Docker extension in it keep the old groups). What runs when docker
 // is missing or fails (id, uname, ls, the login shell) explains the failure; each process there
 // costs only a broken host. The login shell runs with stdin from /dev/null and no tty, so nothing
 // it sources can prompt; `-i` too, because Debian's .bashrc returns early without it.
@@ -32,6 +34,24 @@ if docker_path=$(command -v docker 2>/dev/null); then
     if [ -n "$socket" ] && [ -S "$socket" ]; then echo "rds-probe:socket:$(ls -ldL "$socket" 2>/dev/null)"; fi
     runtime_dir=\${XDG_RUNTIME_DIR:-/run/user/$(id -u 2>/dev/null)}
     if [ -S "$runtime_dir/docker.sock" ]; then echo "rds-probe:rootless-socket:$runtime_dir/docker.sock"; fi
+  else
+    docker_gid=
+    while IFS=: read -r group_name group_password group_id group_members; do
+      if [ "$group_name" = docker ]; then docker_gid=$group_id; fi
+    done </etc/group
+    if [ -n "$docker_gid" ]; then
+      for proc_dir in /proc/[0-9]*; do
+        if [ ! -O "$proc_dir" ]; then continue; fi
+        command_line=
+        read -r command_line <"$proc_dir/cmdline" 2>/dev/null
+        case "$command_line" in *.vscode-server/*|*.vscode-server-insiders/*|*.vscodium-server/*) ;; *) continue ;; esac
+        while read -r status_key status_value; do
+          if [ "$status_key" = "Groups:" ]; then
+            case " $status_value " in *" $docker_gid "*) ;; *) echo "rds-probe:stale-server:\${proc_dir#/proc/}" ;; esac
+          fi
+        done <"$proc_dir/status" 2>/dev/null
+      done
+    fi
   fi
 else
   echo "rds-probe:cli-missing"
@@ -80,6 +100,8 @@ export interface RemoteProbe {
   /** Without docker on the PATH: the folders of that PATH the user may write to (a symlink there fixes it). */
   readonly writablePathDirs: string[];
   readonly uname?: string;
+  /** After a working `docker version`: PIDs of the user's VS Code server processes that lack the docker group. */
+  readonly staleServerPids: number[];
 }
 
 export function parseRemoteProbe(stdout: string): RemoteProbe {
@@ -92,6 +114,7 @@ export function parseRemoteProbe(stdout: string): RemoteProbe {
   let groups: string[] = [];
   const dockerElsewhere: string[] = [];
   const writablePathDirs: string[] = [];
+  const staleServerPids: number[] = [];
   for (const line of lines) {
     const match = /^rds-probe:([a-z-]+)(?::(.*))?$/.exec(line);
     if (!match) {
@@ -159,6 +182,9 @@ export function parseRemoteProbe(stdout: string): RemoteProbe {
       case 'writable-path-dir':
         writablePathDirs.push(value);
         break;
+      case 'stale-server':
+        staleServerPids.push(Number(value));
+        break;
       case 'uname':
         probe.uname = value || undefined;
         break;
@@ -167,5 +193,5 @@ export function parseRemoteProbe(stdout: string): RemoteProbe {
         break;
     }
   }
-  return { ...probe, started, complete, groups, dockerElsewhere, writablePathDirs, engineOutput: engineLines.join('\n').trim() };
+  return { ...probe, started, complete, groups, dockerElsewhere, writablePathDirs, staleServerPids, engineOutput: engineLines.join('\n').trim() };
 }

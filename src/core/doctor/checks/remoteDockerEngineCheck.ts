@@ -11,7 +11,13 @@ export function remoteDockerEngineCheck(facts: DoctorFacts, earlier: EarlierResu
   if (!parsed.complete && parsed.engineExit === undefined) return sessionFailure(facts);
   if (parsed.cliPath === undefined) return skip('Skipped: no docker CLI on the host.');
   const where = parsed.dockerHost ?? 'the default socket';
-  if (parsed.engineExit === 0 && parsed.serverVersion) return pass(`Docker Engine ${parsed.serverVersion} answers at ${where}.`, fact.ms);
+  if (parsed.engineExit === 0 && parsed.serverVersion) {
+    // On the Remote-SSH path the Docker extension runs inside the VS Code server, with the server's groups.
+    if (facts.path === 'remote-ssh' && parsed.staleServerPids.length > 0) {
+      return remoteFailure(facts, 'docker-group-not-effective', `Docker Engine ${parsed.serverVersion} answers a new SSH session, but the VS Code server on the host (PID ${parsed.staleServerPids.join(', ')}) started before ${parsed.user ?? 'the user'} joined the docker group and lacks it, and so does the Docker extension it runs.`, { staleServerPid: parsed.staleServerPids[0] });
+    }
+    return pass(`Docker Engine ${parsed.serverVersion} answers at ${where}.`, fact.ms);
+  }
   const code = diagnoseDocker({ exitCode: parsed.engineExit, stderr: parsed.engineOutput });
   const line = firstErrorLine(parsed.engineOutput) || `docker version exited with ${parsed.engineExit}`;
   const user = parsed.user ?? 'The SSH user';
