@@ -53,6 +53,16 @@ describe('remote host states (issue 16): the probe lines and their codes', () =>
     assert.match(verdict.fix!, /SetEnv PATH=\/usr\/local\/bin:/);
   });
 
+  it('a VS Code server without the docker group fails the engine check on the Remote-SSH path only', () => {
+    const lines = session(...engine('28.2.2|20.10.24', 0), 'rds-probe:stale-server:4242', 'rds-probe:stale-server:4250');
+    const remote = remoteDockerEngineCheck(factsFrom(lines), none);
+    assert.equal(remote.code, 'docker-group-not-effective');
+    assert.match(remote.message, /\(PID 4242, 4250\)/);
+    assert.equal(remote.seeCommand, `ssh -T box 'grep ^Groups: /proc/4242/status; grep ^docker: /etc/group'`);
+    const direct = remoteDockerEngineCheck({ ...factsFrom(lines), path: 'docker-host' }, none);
+    assert.equal(direct.status, 'pass');
+  });
+
   it('only podman on the host: docker-is-podman', () => {
     const verdict = remoteDockerCliCheck(factsFrom(session('rds-probe:cli-missing', 'rds-probe:podman:/usr/bin/podman', 'rds-probe:login-docker:/usr/local/bin/docker')), none);
     assert.equal(verdict.code, 'docker-is-podman');
