@@ -27,10 +27,8 @@ export interface FixContext {
   /** The engine socket the session tried, and a rootless engine's socket. */
   readonly socketPath?: string;
   readonly rootlessSocket?: string;
-  /** The login shell and the session's PATH, as sshd set them. */
-  readonly remoteShell?: string;
-  /** The client's ssh config shares connections (ControlPath), so an old one may carry old groups. */
-  readonly sharedConnection?: boolean;
+  /** What keeps the groups from before the user joined docker: a shared ssh connection, the VS Code server, or (default) the host's group lookup. */
+  readonly staleGroupsIn?: 'shared-connection' | 'vscode-server';
   /** A VS Code server process on the host that lacks the docker group. */
   readonly staleServerPid?: number;
 }
@@ -44,6 +42,11 @@ function shellQuote(value: string): string {
 
 function configFlag(context: FixContext): string {
   return context.configFile !== undefined ? ` --config ${shellQuote(context.configFile)}` : '';
+}
+
+/** The same file for plain ssh. */
+function sshConfigFlag(context: FixContext): string {
+  return context.configFile !== undefined ? ` -F ${shellQuote(context.configFile)}` : '';
 }
 
 function sshCopyIdCommand(context: FixContext): string {
@@ -96,25 +99,26 @@ export function fixFor(code: FailureCode, context: FixContext): string {
     case 'docker-login-path-only': {
       const found = context.remoteDockerPath ?? '/path/to/docker';
       const sessionPath = shellQuote(`${found.replace(/\/docker$/, '')}:/usr/local/bin:/usr/bin:/bin`);
-      const link = context.linkDir !== undefined
-        ? `\`${context.linkNeedsSudo ? 'sudo ' : ''}ln -s ${shellQuote(found)} ${shellQuote(`${context.linkDir}/docker`)}\``
-        : `\`sudo ln -s ${shellQuote(found)} /usr/local/bin/docker\``;
+      const sudo = context.linkDir === undefined || context.linkNeedsSudo ? 'sudo ' : '';
+      const link = `\`${sudo}ln -s ${shellQuote(found)} ${shellQuote(`${context.linkDir ?? '/usr/local/bin'}/docker`)}\``;
       return `The login shell finds docker at ${found}, but \`ssh HOST docker system dial-stdio\` (what Docker over SSH and the VS Code server run) gets no login files. On the host, link it into a folder on the non-interactive PATH: ${link}. Or, where sshd allows it, set the PATH for ssh sessions: \`SetEnv PATH=${sessionPath}\` in a Match User block of the host's sshd_config, or the line \`PATH=${sessionPath}\` in ~/.ssh/environment (needs \`PermitUserEnvironment yes\` there).`;
     }
     case 'docker-is-podman':
       return context.path === 'remote-ssh'
         ? 'The host has Podman, not Docker. In the Remote-SSH window, install Container Tools (ms-azuretools.vscode-containers) on the host and set `"containers.containerClient": "com.microsoft.visualstudio.containers.podman"` in the remote settings; or install Docker Engine on the host.'
-        : `The host has Podman, not Docker: a DOCKER_HOST of ssh://… needs \`docker system dial-stdio\` on the host, which Podman does not have. On the host: \`systemctl --user enable --now podman.socket\` (and \`sudo loginctl enable-linger ${user}\`); here: \`podman system connection add ${context.target} ssh://${user}@${context.hostname ?? context.target}/run/user/$UID/podman/podman.sock\` and use Container Tools with \`"containers.containerClient": "com.microsoft.visualstudio.containers.podman"\`. Or install Docker Engine on the host.`;
+        : `The host has Podman, not Docker: a DOCKER_HOST of ssh://… needs \`docker system dial-stdio\` on the host, which Podman does not have. On the host: \`systemctl --user enable --now podman.socket\` (and \`sudo loginctl enable-linger ${user}\`); here: \`podman system connection add ${context.target} ssh://${user}@${context.hostname ?? context.target}/run/user/$(ssh${sshConfigFlag(context)} ${context.target} id -u)/podman/podman.sock\` and use Container Tools with \`"containers.containerClient": "com.microsoft.visualstudio.containers.podman"\`. Or install Docker Engine on the host.`;
     case 'docker-cli-too-old':
       return `The docker CLI at ${context.remoteDockerPath ?? 'the host'} is ${context.remoteDockerVersion ?? 'too old'}; \`docker system dial-stdio\`, which Docker over SSH runs on the host, came with ${dialStdioMinimumVersion}. Install a current docker CLI on the host (\`sudo apt-get install docker.io\`, or docker-ce-cli from Docker's repository) so that it is the first \`docker\` on the non-interactive PATH.`;
     case 'remote-shell-unsupported':
       return 'Docker over SSH needs a host that runs POSIX commands (`/bin/sh`, then `docker system dial-stdio`): a Linux host, or macOS. A Windows OpenSSH server runs cmd.exe or PowerShell instead; connect to a Linux machine or a WSL distribution that runs its own sshd and Docker Engine. If the host is Linux, make its login shell one that can run `/bin/sh -c …` (`chsh -s /bin/bash`).';
     case 'docker-group-not-effective':
-      return context.sharedConnection
-        ? `${user} is in the docker group now, but your ssh config shares one connection (ControlMaster/ControlPath), and the one open logged in before that change, so every ssh through it keeps the old groups. Close it: \`ssh${context.configFile !== undefined ? ` -F ${shellQuote(context.configFile)}` : ''} -O exit ${context.target}\`; the next ssh logs in again with the new groups.`
-        : context.path === 'remote-ssh'
-          ? `${user} is in the docker group now, but a process that started before that change keeps the old groups: restart the VS Code server (Command Palette: "Remote-SSH: Kill VS Code Server on Host…") and reconnect, and close any shared (ControlMaster) connection (\`ssh -O exit ${context.target}\`).`
-          : `${user} is in the docker group now, but the session still has the old groups: close any shared ssh connection (\`ssh -O exit ${context.target}\`); if none is open, the host caches groups (nscd or sssd: \`sudo nscd -i group\` or \`sudo sss_cache -E\`).`;
+      if (context.staleGroupsIn === 'shared-connection') {
+        return `${user} is in the docker group now, but your ssh config shares one connection (ControlMaster/ControlPath), and the one open logged in before that change, so every ssh through it keeps the old groups. Close it: \`ssh${sshConfigFlag(context)} -O exit ${context.target}\`; the next ssh logs in again with the new groups.`;
+      }
+      if (context.staleGroupsIn === 'vscode-server') {
+        return `${user} is in the docker group now, but the VS Code server on the host started before that change and keeps the old groups, and so does the Docker extension it runs. Restart it: Command Palette: "Remote-SSH: Kill VS Code Server on Host…", then reconnect.`;
+      }
+      return `${user} is listed in the docker group, but a new login does not get it: the host's group lookup still has the old answer. On the host: \`sudo nscd -i group\` (nscd) or \`sudo sss_cache -E\` (sssd), then log in again.`;
     case 'docker-sudo-only':
       return `Only root may open ${context.socketPath ?? 'the Docker socket'}, so docker works there only with sudo, and neither DOCKER_HOST nor the VS Code server can use sudo (never put sudo in DOCKER_HOST). On the host, give the socket the docker group: \`sudo groupadd -f docker\`, set \`"group": "docker"\` in /etc/docker/daemon.json (or start dockerd with \`-G docker\`), \`sudo systemctl restart docker\`, then \`sudo usermod -aG docker ${user}\` and log in again.`;
     case 'docker-rootless-not-selected': {
@@ -138,7 +142,7 @@ export function fixFor(code: FailureCode, context: FixContext): string {
 
 /** `ssh [-F FILE] -T TARGET 'COMMAND'`: the same non-interactive session the checks ran, for the user to run. */
 function sshSeeing(context: FixContext, remoteCommand: string): string {
-  return `ssh${context.configFile !== undefined ? ` -F ${shellQuote(context.configFile)}` : ''} -T ${shellQuote(context.target)} ${shellQuote(remoteCommand)}`;
+  return `ssh${sshConfigFlag(context)} -T ${shellQuote(context.target)} ${shellQuote(remoteCommand)}`;
 }
 
 /** The command that shows a remote failure to the user, as the session saw it; undefined for local failures. */

@@ -58,6 +58,7 @@ describe('remote host states (issue 16): the probe lines and their codes', () =>
     const remote = remoteDockerEngineCheck(factsFrom(lines), none);
     assert.equal(remote.code, 'docker-group-not-effective');
     assert.match(remote.message, /\(PID 4242, 4250\)/);
+    assert.match(remote.fix!, /Kill VS Code Server on Host/);
     assert.equal(remote.seeCommand, `ssh -T box 'grep ^Groups: /proc/4242/status; grep ^docker: /etc/group'`);
     const direct = remoteDockerEngineCheck({ ...factsFrom(lines), path: 'docker-host' }, none);
     assert.equal(direct.status, 'pass');
@@ -85,7 +86,7 @@ describe('remote host states (issue 16): the probe lines and their codes', () =>
     assert.equal(judge('rds-probe:docker-group-members:bob', 'rds-probe:socket:srw-rw---- 1 root docker 0 Dec 2 01:00 /var/run/docker.sock').code, 'docker-socket-permission');
     const stale = judge('rds-probe:docker-group-members:bob,ann', 'rds-probe:socket:srw-rw---- 1 root docker 0 Dec 2 01:00 /var/run/docker.sock');
     assert.equal(stale.code, 'docker-group-not-effective');
-    assert.match(stale.fix!, /Kill VS Code Server on Host/);
+    assert.match(stale.fix!, /sudo nscd -i group/);
     const rootOnly = judge('rds-probe:docker-group-members:ann', 'rds-probe:socket:srw-rw---- 1 root root 0 Dec 2 01:00 /var/run/docker.sock');
     assert.equal(rootOnly.code, 'docker-sudo-only');
     assert.doesNotMatch(rootOnly.fix!, /DOCKER_HOST=\S*sudo/);

@@ -43,7 +43,7 @@ export function dockerHostRoundtripCheck(facts: DoctorFacts, earlier: EarlierRes
   const controlPath = facts.effective?.value.config?.get('controlpath');
   const freshSessionWorks = facts.probe?.value.parsed.serverVersion !== undefined && facts.probe.value.parsed.engineExit === 0;
   if ((code === 'docker-socket-permission' || code === 'docker-daemon-down') && freshSessionWorks && controlPath !== undefined && controlPath !== 'none') {
-    return remoteFailure(facts, 'docker-group-not-effective', `A fresh SSH session reaches the engine, but docker -H ${facts.dockerHost} does not: the ssh config shares connections (ControlPath ${controlPath}), and the open one logged in before a change, most often ${facts.probe?.value.parsed.user ?? 'the user'} joining the docker group: ${line}`, { sharedConnection: true }, fact.ms);
+    return remoteFailure(facts, 'docker-group-not-effective', `A fresh SSH session reaches the engine, but docker -H ${facts.dockerHost} does not: the ssh config shares connections (ControlPath ${controlPath}), and the open one logged in before a change, most often ${facts.probe?.value.parsed.user ?? 'the user'} joining the docker group: ${line}`, { staleGroupsIn: 'shared-connection' }, fact.ms);
   }
   return { status: 'fail', ...(code ? { code, fix: fixFor(code, fixContextOf(facts)) } : {}), message: `docker -H ${facts.dockerHost} failed: ${line}.${configNote}`, durationMs: Math.round(fact.ms) };
 }

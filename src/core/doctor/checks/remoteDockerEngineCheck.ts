@@ -14,7 +14,7 @@ export function remoteDockerEngineCheck(facts: DoctorFacts, earlier: EarlierResu
   if (parsed.engineExit === 0 && parsed.serverVersion) {
     // On the Remote-SSH path the Docker extension runs inside the VS Code server, with the server's groups.
     if (facts.path === 'remote-ssh' && parsed.staleServerPids.length > 0) {
-      return remoteFailure(facts, 'docker-group-not-effective', `Docker Engine ${parsed.serverVersion} answers a new SSH session, but the VS Code server on the host (PID ${parsed.staleServerPids.join(', ')}) started before ${parsed.user ?? 'the user'} joined the docker group and lacks it, and so does the Docker extension it runs.`, { staleServerPid: parsed.staleServerPids[0] });
+      return remoteFailure(facts, 'docker-group-not-effective', `Docker Engine ${parsed.serverVersion} answers a new SSH session, but the VS Code server on the host (PID ${parsed.staleServerPids.join(', ')}) started before ${parsed.user ?? 'the user'} joined the docker group and lacks it, and so does the Docker extension it runs.`, { staleGroupsIn: 'vscode-server', staleServerPid: parsed.staleServerPids[0] });
     }
     return pass(`Docker Engine ${parsed.serverVersion} answers at ${where}.`, fact.ms);
   }
@@ -33,7 +33,7 @@ export function remoteDockerEngineCheck(facts: DoctorFacts, earlier: EarlierResu
     }
     const socketGroup = socket?.group ?? 'docker';
     if (parsed.user !== undefined && parsed.dockerGroupMembers?.includes(parsed.user) && !parsed.groups.includes(socketGroup)) {
-      return remoteFailure(facts, 'docker-group-not-effective', `/etc/group lists ${parsed.user} in docker, but this SSH session's groups${groups} lack it: the session came from a process that started before the change.`, { socketPath: socket?.path });
+      return remoteFailure(facts, 'docker-group-not-effective', `/etc/group lists ${parsed.user} in docker, but a new SSH session's groups${groups} lack it: the host's group lookup (an nscd or sssd cache) does not give it yet.`, { socketPath: socket?.path });
     }
     return remoteFailure(facts, code, `${user}${groups} may not open the Docker socket at ${where}${socket !== undefined ? ` (${socket.mode} ${socket.owner}:${socket.group})` : ''}: ${line}`, { socketPath: socket?.path });
   }
