@@ -38,8 +38,10 @@ export function renderReportHtml(report: DoctorReport, cspSource: string): strin
       const command = check.status === 'fail' && check.code ? FixCommandByCode[check.code] : undefined;
       const button = command ? `<a class="button" href="command:${command}">${escapeHtml(fixLabel(command))}</a>` : '';
       const fix = check.status === 'fail' && check.fix ? `<div class="fix">${escapeHtml(check.fix)}</div>` : '';
+      // The stable code, as README's troubleshooting table lists it.
+      const code = check.status === 'fail' && check.code ? ` <code class="code">[${escapeHtml(check.code)}]</code>` : '';
       const see = check.status === 'fail' && check.seeCommand ? `<div class="see">${escapeHtml(vscode.l10n.t('See it yourself:'))} <code>${escapeHtml(check.seeCommand)}</code></div>` : '';
-      return `<tr class="${check.status}"><td class="status">${escapeHtml(statusText[check.status] ?? check.status)}</td><td><code>${escapeHtml(check.id)}</code></td><td>${escapeHtml(check.message)}${fix}${see}${button}</td><td class="ms">${Math.round(check.durationMs)} ms</td></tr>`;
+      return `<tr class="${check.status}"><td class="status">${escapeHtml(statusText[check.status] ?? check.status)}</td><td><code>${escapeHtml(check.id)}</code></td><td>${escapeHtml(check.message)}${code}${fix}${see}${button}</td><td class="ms">${Math.round(check.durationMs)} ms</td></tr>`;
     })
     .join('\n');
   const summary = report.ok ? vscode.l10n.t('Everything works.') : vscode.l10n.t('Some checks failed. Each failure says what to do next.');
