@@ -17,6 +17,7 @@ export function formatDoctorReport(report: DoctorReport, colour: boolean): strin
     const time = check.status === 'skip' ? '' : c('90', ` (${check.durationMs} ms)`);
     lines.push(`  ${marks[check.status]} ${check.id.padEnd(width)}  ${check.status === 'skip' ? c('90', safe(check.message)) : safe(check.message)}${code}${time}`);
     if (check.fix !== undefined) lines.push(`    ${' '.repeat(width)}  ${c('33', 'fix:')} ${safe(check.fix)}`);
+    if (check.seeCommand !== undefined) lines.push(`    ${' '.repeat(width)}  ${c('36', 'see:')} ${safe(check.seeCommand)}`);
   }
   const failed = report.checks.filter((check) => check.status === 'fail').length;
   lines.push('');

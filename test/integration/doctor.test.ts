@@ -67,7 +67,7 @@ describe('doctor against the loopback rig', function () {
     assert.match(check(report, 'host-key').message, new RegExp(rig.hostKeyFingerprint.replace(/[+/]/g, '\\$&')));
     assert.match(check(report, 'auth').message, new RegExp(rig.user));
     assert.match(check(report, 'ssh-client').message, /^OpenSSH_\d\S*( \S+)?$/);
-    assert.match(check(report, 'remote-docker-cli').message, /^docker \d+\.\S+ is at \/\S+\/docker on the host\.$/);
+    assert.match(check(report, 'remote-docker-cli').message, /^docker \d+\.\S+ is at \/\S+\/docker on the host \(login shell \/\S+\)\.$/);
     assert.match(check(report, 'docker-host-roundtrip').message, new RegExp(`^DOCKER_HOST=ssh://${rig.alias} reaches Docker Engine \\d`));
   });
 
@@ -217,10 +217,12 @@ describe('doctor against the loopback rig', function () {
     assert.match(hostKey.fix!, /never fixed automatically/);
   });
 
-  it('no docker on the remote PATH: remote-docker-missing', async () => {
+  it('no docker on the session PATH, though the machine has one: docker-login-path-only (issue 16; remote-docker-missing is for a host with none)', async () => {
     const report = await withFault('remote-docker-hidden', () => doctor('docker-host'));
     assert.equal(check(report, 'auth').status, 'pass');
-    assert.equal(check(report, 'remote-docker-cli').code, 'remote-docker-missing');
+    // The login shell (/etc/profile's PATH) finds the machine's docker, which the session's PATH=/usr/sbin:/sbin hides.
+    assert.equal(check(report, 'remote-docker-cli').code, 'docker-login-path-only');
+    assert.match(check(report, 'remote-docker-cli').message, /PATH=\/usr\/sbin:\/sbin\b.*finds it at \/\S*docker/);
     assert.equal(check(report, 'remote-docker-engine').status, 'skip');
     assert.equal(check(report, 'docker-host-roundtrip').status, 'skip');
   });

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run test:setup`: everything the test layers need that npm ci of the extension does not bring.
-#   1. Debian packages: the loopback rig (sshd, ssh, dockerd, busybox, sudo for the docker group fix) and the real editor (chromium,
+#   1. Debian packages: the loopback rig (sshd, ssh, dockerd, busybox, sudo for the docker group fix, fish as a login shell) and the real editor (chromium,
 #      libkrb5-dev + a C toolchain for code-server's native modules).
 #   2. code-server 4.100.3 (the real VS Code workbench and extension host) in test/vscode-server/.
 # Idempotent: a second run checks and returns in about a second. Root only (apt-get, npm --unsafe-perm).
@@ -28,7 +28,7 @@ node_major="$(node -p 'process.versions.node.split(".")[0]')"
 started=$(date +%s)
 
 # ---------------------------------------------------------------- 1. Debian packages
-debian_packages=(openssh-server openssh-client docker.io busybox-static chromium libkrb5-dev sudo)
+debian_packages=(openssh-server openssh-client docker.io busybox-static chromium libkrb5-dev sudo fish)
 missing=()
 for pkg in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")

@@ -20,7 +20,7 @@ import { agentCheck } from './checks/agentCheck';
 import { identityCheck } from './checks/identityCheck';
 import { hostKeyCheck } from './checks/hostKeyCheck';
 import { authCheck } from './checks/authCheck';
-import { remoteDockerCliCheck } from './checks/remoteDockerCliCheck';
+import { remoteDockerCliCheck, remoteCliServesDialStdio } from './checks/remoteDockerCliCheck';
 import { remoteDockerEngineCheck } from './checks/remoteDockerEngineCheck';
 import { localDockerCliCheck } from './checks/localDockerCliCheck';
 import { dockerHostRoundtripCheck } from './checks/dockerHostRoundtripCheck';
@@ -218,9 +218,10 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     const roundtripEnv = { ...env };
     // -H must win: a DOCKER_CONTEXT in the environment would make the CLI refuse the combination.
     delete roundtripEnv.DOCKER_CONTEXT;
+    // Against Podman or a pre-18.09 CLI on the host the docker CLI here would wait out the whole time limit.
     const roundtrip = needs('docker-host-roundtrip')
       ? probe!.then((session) =>
-          roundtripAllowed(session.value)
+          roundtripAllowed(session.value) && remoteCliServesDialStdio(session.value.parsed)
             ? timed(runProcess('docker', [`--host=${dockerHost}`, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
             : undefined,
         )

@@ -18,7 +18,23 @@ export interface FixContext {
   readonly identityFile?: string;
   /** The target is an alias from the ssh config (not user@host:port), so it may have a HostName line. */
   readonly targetIsAlias?: boolean;
+  /** The remote docker CLI: where a login shell (or a usual folder) has it, or where the session found it, and its version. */
+  readonly remoteDockerPath?: string;
+  readonly remoteDockerVersion?: string;
+  /** A folder on the non-interactive PATH for a symlink to docker; sudo when the user may not write it. */
+  readonly linkDir?: string;
+  readonly linkNeedsSudo?: boolean;
+  /** The engine socket the session tried, and a rootless engine's socket. */
+  readonly socketPath?: string;
+  readonly rootlessSocket?: string;
+  /** What keeps the groups from before the user joined docker: a shared ssh connection, the VS Code server, or (default) the host's group lookup. */
+  readonly staleGroupsIn?: 'shared-connection' | 'vscode-server';
+  /** A VS Code server process on the host that lacks the docker group. */
+  readonly staleServerPid?: number;
 }
+
+/** The minimum docker CLI with `docker system dial-stdio`, which every ssh:// DOCKER_HOST runs on the host. */
+export const dialStdioMinimumVersion = '18.09';
 
 function shellQuote(value: string): string {
   return /^[\w@%+=:,./~-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
@@ -26,6 +42,11 @@ function shellQuote(value: string): string {
 
 function configFlag(context: FixContext): string {
   return context.configFile !== undefined ? ` --config ${shellQuote(context.configFile)}` : '';
+}
+
+/** The same file for plain ssh. */
+function sshConfigFlag(context: FixContext): string {
+  return context.configFile !== undefined ? ` -F ${shellQuote(context.configFile)}` : '';
 }
 
 function sshCopyIdCommand(context: FixContext): string {
@@ -79,6 +100,35 @@ export function fixFor(code: FailureCode, context: FixContext): string {
       return `The host does not accept your key for ${user}. Authorize it once: \`${sshCopyIdCommand(context)}\` (asks for the password), or append the .pub file's line to ~${user}/.ssh/authorized_keys on the host (mode 600, ~/.ssh mode 700). Check also that the User in ${context.configFile ?? '~/.ssh/config'} is right.`;
     case 'remote-docker-missing':
       return `No \`docker\` on the PATH of a non-interactive SSH session on the host. Install Docker Engine there (\`curl -fsSL https://get.docker.com | sudo sh\`, or \`sudo apt-get install docker.io\`); if it is installed in an unusual folder, make that folder part of the PATH for non-interactive shells.`;
+    case 'docker-login-path-only': {
+      const found = context.remoteDockerPath ?? '/path/to/docker';
+      const sessionPath = shellQuote(`${found.replace(/\/docker$/, '')}:/usr/local/bin:/usr/bin:/bin`);
+      const sudo = context.linkDir === undefined || context.linkNeedsSudo ? 'sudo ' : '';
+      const link = `\`${sudo}ln -s ${shellQuote(found)} ${shellQuote(`${context.linkDir ?? '/usr/local/bin'}/docker`)}\``;
+      return `The login shell finds docker at ${found}, but \`ssh HOST docker system dial-stdio\` (what Docker over SSH and the VS Code server run) gets no login files. On the host, link it into a folder on the non-interactive PATH: ${link}. Or, where sshd allows it, set the PATH for ssh sessions: \`SetEnv PATH=${sessionPath}\` in a Match User block of the host's sshd_config, or the line \`PATH=${sessionPath}\` in ~/.ssh/environment (needs \`PermitUserEnvironment yes\` there).`;
+    }
+    case 'docker-is-podman':
+      return context.path === 'remote-ssh'
+        ? 'The host has Podman, not Docker. In the Remote-SSH window, install Container Tools (ms-azuretools.vscode-containers) on the host and set `"containers.containerClient": "com.microsoft.visualstudio.containers.podman"` in the remote settings; or install Docker Engine on the host.'
+        : `The host has Podman, not Docker: a DOCKER_HOST of ssh://… needs \`docker system dial-stdio\` on the host, which Podman does not have. On the host: \`systemctl --user enable --now podman.socket\` (and \`sudo loginctl enable-linger ${user}\`); here: \`podman system connection add ${context.target} ssh://${user}@${context.hostname ?? context.target}/run/user/$(ssh${sshConfigFlag(context)} ${context.target} id -u)/podman/podman.sock\` and use Container Tools with \`"containers.containerClient": "com.microsoft.visualstudio.containers.podman"\`. Or install Docker Engine on the host.`;
+    case 'docker-cli-too-old':
+      return `The docker CLI at ${context.remoteDockerPath ?? 'the host'} is ${context.remoteDockerVersion ?? 'too old'}; \`docker system dial-stdio\`, which Docker over SSH runs on the host, came with ${dialStdioMinimumVersion}. Install a current docker CLI on the host (\`sudo apt-get install docker.io\`, or docker-ce-cli from Docker's repository) so that it is the first \`docker\` on the non-interactive PATH.`;
+    case 'remote-shell-unsupported':
+      return 'Docker over SSH needs a host that runs POSIX commands (`/bin/sh`, then `docker system dial-stdio`): a Linux host, or macOS. A Windows OpenSSH server runs cmd.exe or PowerShell instead; connect to a Linux machine or a WSL distribution that runs its own sshd and Docker Engine. If the host is Linux, make its login shell one that can run `/bin/sh -c …` (`chsh -s /bin/bash`).';
+    case 'docker-group-not-effective':
+      if (context.staleGroupsIn === 'shared-connection') {
+        return `${user} is in the docker group now, but your ssh config shares one connection (ControlMaster/ControlPath), and the one open logged in before that change, so every ssh through it keeps the old groups. Close it: \`ssh${sshConfigFlag(context)} -O exit ${context.target}\`; the next ssh logs in again with the new groups.`;
+      }
+      if (context.staleGroupsIn === 'vscode-server') {
+        return `${user} is in the docker group now, but the VS Code server on the host started before that change and keeps the old groups, and so does the Docker extension it runs. Restart it: Command Palette: "Remote-SSH: Kill VS Code Server on Host…", then reconnect.`;
+      }
+      return `${user} is listed in the docker group, but a new login does not get it: the host's group lookup still has the old answer. On the host: \`sudo nscd -i group\` (nscd) or \`sudo sss_cache -E\` (sssd), then log in again.`;
+    case 'docker-sudo-only':
+      return `Only root may open ${context.socketPath ?? 'the Docker socket'}, so docker works there only with sudo, and neither DOCKER_HOST nor the VS Code server can use sudo (never put sudo in DOCKER_HOST). On the host, give the socket the docker group: \`sudo groupadd -f docker\`, set \`"group": "docker"\` in /etc/docker/daemon.json (or start dockerd with \`-G docker\`), \`sudo systemctl restart docker\`, then \`sudo usermod -aG docker ${user}\` and log in again.`;
+    case 'docker-rootless-not-selected': {
+      const socket = context.rootlessSocket ?? '$XDG_RUNTIME_DIR/docker.sock';
+      return `A rootless Docker Engine answers at ${socket}, but ssh sessions do not point docker at it (DOCKER_HOST is set only in the login shell, if at all). On the host, select it for every session, which \`docker system dial-stdio\` honours: \`docker context create rootless --docker host=unix://${socket}\` (dockerd-rootless-setuptool.sh install may have made it already), then \`docker context use rootless\`.`;
+    }
     case 'docker-socket-permission':
       return context.path === 'remote-ssh'
         ? `On the host: \`sudo usermod -aG docker ${user}\`. Then restart the VS Code server (Command Palette: "Remote-SSH: Kill VS Code Server on Host…") and reconnect: the running server keeps the groups it started with.`
@@ -91,5 +141,37 @@ export function fixFor(code: FailureCode, context: FixContext): string {
         : 'Install Docker Desktop (it brings the docker CLI), or just the docker CLI, and make sure `docker` is on the PATH VS Code starts with.';
     case 'bad-target':
       return 'Use an alias from your ssh config or [user@]host[:port], without spaces, quotes or a leading "-".';
+  }
+}
+
+/** `ssh [-F FILE] -T TARGET 'COMMAND'`: the same non-interactive session the checks ran, for the user to run. */
+function sshSeeing(context: FixContext, remoteCommand: string): string {
+  return `ssh${sshConfigFlag(context)} -T ${shellQuote(context.target)} ${shellQuote(remoteCommand)}`;
+}
+
+/** The command that shows a remote failure to the user, as the session saw it; undefined for local failures. */
+export function seeCommandFor(code: FailureCode, context: FixContext): string | undefined {
+  switch (code) {
+    case 'remote-docker-missing':
+    case 'docker-login-path-only':
+      return sshSeeing(context, 'command -v docker || echo "no docker on PATH=$PATH"');
+    case 'docker-is-podman':
+    case 'docker-cli-too-old':
+      return sshSeeing(context, 'docker --version');
+    case 'remote-shell-unsupported':
+      return sshSeeing(context, '/bin/sh -c "uname -s"');
+    case 'docker-group-not-effective':
+      if (context.staleServerPid !== undefined) return sshSeeing(context, `grep ^Groups: /proc/${context.staleServerPid}/status; grep ^docker: /etc/group`);
+      return sshSeeing(context, 'id -nG; grep ^docker: /etc/group; docker version');
+    case 'docker-socket-permission':
+      return sshSeeing(context, 'id -nG; grep ^docker: /etc/group; docker version');
+    case 'docker-sudo-only':
+      return sshSeeing(context, `ls -l ${context.socketPath ?? '/var/run/docker.sock'}; docker version`);
+    case 'docker-rootless-not-selected':
+      return sshSeeing(context, 'docker context ls; echo "DOCKER_HOST=$DOCKER_HOST"');
+    case 'docker-daemon-down':
+      return sshSeeing(context, 'docker version');
+    default:
+      return undefined;
   }
 }

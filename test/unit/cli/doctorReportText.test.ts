@@ -26,6 +26,16 @@ describe('doctor report text', () => {
     assert.match(text, /1 check\(s\) failed \(240 ms\)\./);
   });
 
+  it('prints the command that shows a remote failure, with the host\'s control characters neutralised', () => {
+    const remote: DoctorReport = {
+      ...report,
+      checks: [{ id: 'remote-docker-cli', status: 'fail', code: 'docker-login-path-only', message: 'docker is at /snap/bin/docker', fix: 'ln -s /snap/bin/docker ~/bin/docker', seeCommand: `ssh -T box 'command -v docker' ${esc}[2J`, durationMs: 210 }],
+    };
+    const text = formatDoctorReport(remote, false);
+    assert.match(text, /\n +see: ssh -T box 'command -v docker' /);
+    assert.ok(!text.includes(esc), 'no raw escape from the host reaches the terminal');
+  });
+
   it('uses colour only when asked', () => {
     assert.ok(!formatDoctorReport(report, false).includes(esc));
     assert.ok(formatDoctorReport(report, true).includes(`${esc}[31m`));

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { useUserSshConfig } from './support/userSshConfig';
 import { startRig, type Rig } from '../../fixtures/rig/index';
 import { CommandIds } from '../../../src/vscode/commandIds';
+import { renderReportHtml } from '../../../src/vscode/ui/doctorReportView';
+import type { DoctorReport } from '../../../src/core/doctor/doctor';
 
 const extensionId = 'remote-docker-ssh.remote-docker-ssh';
 
@@ -126,6 +128,24 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
     const published = api.latestSteps();
     assert.equal(checkOf(published, 'remote-docker-engine')?.status, 'pass');
     assert.ok(published?.done.has('keyAuthorized') && published.done.has('hostTrusted'), [...(published?.done ?? [])].join(', '));
+  });
+
+  it('checkSetup names a remote host state (docker only on the login PATH) with the command to see it, in the published state and the report view', async () => {
+    const repair = await rig.breakOne('docker-login-path-only');
+    try {
+      const report = (await vscode.commands.executeCommand(CommandIds.checkSetup, { quiet: true })) as DoctorReport;
+      const cli = report.checks.find((check) => check.id === 'remote-docker-cli');
+      assert.equal(cli?.code, 'docker-login-path-only', JSON.stringify(report.checks));
+      assert.match(cli.seeCommand ?? '', /^ssh .*-T .*'command -v docker/);
+      assert.equal(checkOf(api.latestSteps(), 'remote-docker-cli')?.code, 'docker-login-path-only');
+      assert.ok(!api.latestSteps()!.done.has('dockerHostVerified'));
+      const html = renderReportHtml(report, 'vscode-resource:');
+      assert.ok(html.includes('docker-login-path-only'));
+      // The see-it command, HTML-escaped (its quotes), next to the fix.
+      assert.ok(html.includes(`<code>${cli.seeCommand!.replace(/'/g, '&#39;').replace(/"/g, '&#34;')}</code>`), html);
+    } finally {
+      await repair();
+    }
   });
 
   function checkOf(snapshot: Snapshot | undefined, id: string) {

@@ -1,7 +1,7 @@
 import { firstErrorLine } from '../diagnose';
 import { fixFor } from '../fixes';
 import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
-import { sessionFailureCode } from './sessionFailure';
+import { ranRemoteCommand, sessionFailureCode } from './sessionFailure';
 
 /** The one real ssh session logged in with a key (BatchMode: no password prompt could help). */
 export function authCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
@@ -10,8 +10,9 @@ export function authCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict 
   const fact = facts.probe!;
   const { result, parsed } = fact.value;
   if (parsed.started) return pass(`Logged in as ${parsed.user ?? 'the configured user'} with a key.`, fact.ms);
-  // The login itself worked (ssh says so); what came after it is the next check's failure.
-  if (fact.value.loggedIn) return pass(`ssh logged in as ${facts.effective?.value.config?.user ?? 'the configured user'} with a key.`, fact.ms);
+  // The login itself worked (ssh says so, or the remote command's own exit status shows it); what
+  // came after it is the next check's failure.
+  if (fact.value.loggedIn || ranRemoteCommand(result)) return pass(`ssh logged in as ${facts.effective?.value.config?.user ?? 'the configured user'} with a key.`, fact.ms);
   const code = sessionFailureCode(fact.value);
   const line = firstErrorLine(result.stderr) || `ssh exited with ${result.exitCode ?? 'no status'}`;
   if (code === 'auth-publickey-denied' && facts.acceptedKey !== undefined) {

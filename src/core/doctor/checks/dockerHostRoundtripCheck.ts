@@ -2,6 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { diagnoseDocker, diagnoseSsh, firstErrorLine } from '../diagnose';
 import { fixFor } from '../fixes';
+import { remoteFailure } from './remoteFailure';
+import { remoteCliServesDialStdio } from './remoteDockerCliCheck';
 import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
 import { sessionFailureCode } from './sessionFailure';
 
@@ -12,6 +14,9 @@ import { sessionFailureCode } from './sessionFailure';
 export function dockerHostRoundtripCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
   const blocker = blockedBy(earlier, ['local-docker-cli', 'ssh-client', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine']);
   if (blocker) return skip(`Skipped: needs a passing ${blocker.id} check.`);
+  if (facts.roundtrip === undefined && facts.probe?.value.parsed.started && !remoteCliServesDialStdio(facts.probe.value.parsed)) {
+    return skip('Not run: the host has no docker CLI that serves `docker system dial-stdio` (see remote-docker-cli).');
+  }
   if (facts.roundtrip === undefined) {
     // Not run on purpose (see runDoctor): our StrictHostKeyChecking=yes session did not log in, so
     // ssh has not verified the host key in this run.
@@ -33,5 +38,13 @@ export function dockerHostRoundtripCheck(facts: DoctorFacts, earlier: EarlierRes
   const defaultConfig = join(homedir(), '.ssh', 'config');
   const configNote = facts.configFile !== undefined && facts.configFile !== defaultConfig ? ` Note: the docker CLI reads ${defaultConfig}, not ${facts.configFile}.` : '';
   const line = firstErrorLine(result.stderr) || `docker exited with ${result.exitCode ?? 'no status'}`;
+  // Our fresh session (ControlPath=none) reached the engine, the docker CLI's ssh did not: it rode a
+  // shared connection that logged in before a change, most often the user joining the docker group
+  // (docker's ssh helper keeps the remote error to itself: "Cannot connect … docker.example.com").
+  const controlPath = facts.effective?.value.config?.get('controlpath');
+  const freshSessionWorks = facts.probe?.value.parsed.serverVersion !== undefined && facts.probe.value.parsed.engineExit === 0;
+  if ((code === 'docker-socket-permission' || code === 'docker-daemon-down') && freshSessionWorks && controlPath !== undefined && controlPath !== 'none') {
+    return remoteFailure(facts, 'docker-group-not-effective', `A fresh SSH session reaches the engine, but docker -H ${facts.dockerHost} does not: the ssh config shares connections (ControlPath ${controlPath}), and the open one logged in before a change, most often ${facts.probe?.value.parsed.user ?? 'the user'} joining the docker group: ${line}`, { staleGroupsIn: 'shared-connection' }, fact.ms);
+  }
   return { status: 'fail', ...(code ? { code, fix: fixFor(code, fixContextOf(facts)) } : {}), message: `docker -H ${facts.dockerHost} failed: ${line}.${configNote}`, durationMs: Math.round(fact.ms) };
 }

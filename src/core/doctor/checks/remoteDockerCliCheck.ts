@@ -1,13 +1,72 @@
-import { fixFor } from '../fixes';
-import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
+import { dialStdioMinimumVersion } from '../fixes';
+import type { RemoteProbe } from '../remoteProbe';
+import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy } from './facts';
+import { remoteFailure } from './remoteFailure';
 import { sessionFailure } from './sessionFailure';
 
-/** `command -v docker` in a non-interactive session: what Remote-SSH's server and `docker system dial-stdio` get. */
+/** podman-docker's `docker` script says this on stderr unless /etc/containers/nodocker exists. */
+const podmanShimNotice = /Emulate Docker CLI using podman/i;
+
+/** "18.06.3-ce" is older than "18.09"; a version we cannot read is not called old. */
+export function olderThan(version: string, minimum: string): boolean {
+  const [major, minor] = version.split(/[.-]/).map(Number);
+  const [wantMajor, wantMinor] = minimum.split('.').map(Number);
+  if (!Number.isFinite(major) || !Number.isFinite(minor)) return false;
+  return major < wantMajor || (major === wantMajor && minor < wantMinor);
+}
+
+/** Why the docker the session found cannot serve `docker system dial-stdio`, if it cannot. */
+function unusableCli(parsed: RemoteProbe): 'docker-is-podman' | 'docker-cli-too-old' | undefined {
+  if (podmanShimNotice.test(parsed.engineOutput) || (parsed.engineExit === 0 && parsed.serverVersion === undefined && parsed.clientVersion !== undefined)) return 'docker-is-podman';
+  if (parsed.clientVersion !== undefined && olderThan(parsed.clientVersion, dialStdioMinimumVersion)) return 'docker-cli-too-old';
+  return undefined;
+}
+
+/**
+ * The docker CLI's ssh:// round trip is worth running: the session found a docker that can serve
+ * dial-stdio. Against Podman or an old CLI the docker CLI here waits for the whole time limit.
+ */
+export function remoteCliServesDialStdio(parsed: RemoteProbe): boolean {
+  return parsed.cliPath !== undefined && unusableCli(parsed) === undefined;
+}
+
+/** Where a symlink to docker lands on the session's PATH: the first folder of it the user may write, else /usr/local/bin (or its first folder) with sudo. */
+function linkTarget(parsed: RemoteProbe): { linkDir: string; linkNeedsSudo: boolean } {
+  const own = parsed.writablePathDirs[0];
+  if (own !== undefined) return { linkDir: own, linkNeedsSudo: false };
+  const onPath = (parsed.path ?? '').split(':').filter((dir) => dir.startsWith('/'));
+  return { linkDir: onPath.includes('/usr/local/bin') || onPath.length === 0 ? '/usr/local/bin' : onPath[0], linkNeedsSudo: true };
+}
+
+/**
+ * `command -v docker` in a non-interactive session: what Remote-SSH's server and `docker system
+ * dial-stdio` get. When it is missing, the probe also asked the login shell and the usual folders.
+ */
 export function remoteDockerCliCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
   if (blockedBy(earlier, ['ssh-client', 'host-key', 'auth'])) return skip('Skipped: needs an SSH login.');
   const fact = facts.probe!;
   const { parsed } = fact.value;
+  const user = parsed.user ?? 'the user';
   if (!parsed.started || (!parsed.complete && parsed.cliPath === undefined)) return sessionFailure(facts);
-  if (parsed.cliPath !== undefined) return pass(`docker${parsed.clientVersion ? ` ${parsed.clientVersion}` : ''} is at ${parsed.cliPath} on the host.`, fact.ms);
-  return { status: 'fail', code: 'remote-docker-missing', message: `\`docker\` is not on the PATH of a non-interactive SSH session for ${parsed.user ?? 'the user'}.`, fix: fixFor('remote-docker-missing', fixContextOf(facts)), durationMs: Math.round(fact.ms) };
+  if (parsed.cliPath !== undefined) {
+    const unusable = unusableCli(parsed);
+    if (unusable === 'docker-is-podman') {
+      const version = parsed.clientVersion !== undefined ? ` ${parsed.clientVersion}` : '';
+      return remoteFailure(facts, 'docker-is-podman', `\`docker\` at ${parsed.cliPath} is Podman's Docker emulation (podman${version}), not the docker CLI: it has no \`docker system dial-stdio\`.`);
+    }
+    if (unusable === 'docker-cli-too-old') {
+      return remoteFailure(facts, unusable, `The docker CLI at ${parsed.cliPath} is ${parsed.clientVersion}, older than ${dialStdioMinimumVersion}: it has no \`docker system dial-stdio\`, which Docker over SSH runs on the host.`, { remoteDockerPath: parsed.cliPath, remoteDockerVersion: parsed.clientVersion });
+    }
+    return pass(`docker${parsed.clientVersion ? ` ${parsed.clientVersion}` : ''} is at ${parsed.cliPath} on the host${parsed.shell ? ` (login shell ${parsed.shell})` : ''}.`, fact.ms);
+  }
+  if (parsed.podmanPath !== undefined) {
+    return remoteFailure(facts, 'docker-is-podman', `The host has no \`docker\` but Podman at ${parsed.podmanPath}: Docker over SSH needs \`docker system dial-stdio\` on the host.`);
+  }
+  const found = parsed.loginDockerPath ?? parsed.dockerElsewhere[0];
+  if (found !== undefined) {
+    const how = parsed.loginDockerPath !== undefined ? `the login shell (${parsed.shell ?? 'sh'} -l) finds it at ${found}, in a folder only login files (.profile, .bashrc) add` : `it is at ${found}, outside that PATH`;
+    return remoteFailure(facts, 'docker-login-path-only', `\`docker\` is not on the PATH of a non-interactive SSH session for ${user} (PATH=${parsed.path ?? ''}), but ${how}.`, { remoteDockerPath: found, ...linkTarget(parsed) });
+  }
+  const system = parsed.uname !== undefined && parsed.uname !== 'Linux' ? ` The host reports ${parsed.uname}.` : '';
+  return remoteFailure(facts, 'remote-docker-missing', `\`docker\` is not on the PATH of a non-interactive SSH session for ${user} (PATH=${parsed.path ?? ''}), nor in the login shell's PATH or the usual folders.${system}`);
 }

@@ -1,6 +1,6 @@
 import { diagnoseDocker, firstErrorLine } from '../diagnose';
-import { fixFor } from '../fixes';
-import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
+import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy } from './facts';
+import { remoteFailure } from './remoteFailure';
 import { sessionFailure } from './sessionFailure';
 
 /** `docker version` on the host as the SSH user: the engine answers on the socket that user may open. */
@@ -11,15 +11,33 @@ export function remoteDockerEngineCheck(facts: DoctorFacts, earlier: EarlierResu
   if (!parsed.complete && parsed.engineExit === undefined) return sessionFailure(facts);
   if (parsed.cliPath === undefined) return skip('Skipped: no docker CLI on the host.');
   const where = parsed.dockerHost ?? 'the default socket';
-  if (parsed.engineExit === 0 && parsed.serverVersion) return pass(`Docker Engine ${parsed.serverVersion} answers at ${where}.`, fact.ms);
+  if (parsed.engineExit === 0 && parsed.serverVersion) {
+    // On the Remote-SSH path the Docker extension runs inside the VS Code server, with the server's groups.
+    if (facts.path === 'remote-ssh' && parsed.staleServerPids.length > 0) {
+      return remoteFailure(facts, 'docker-group-not-effective', `Docker Engine ${parsed.serverVersion} answers a new SSH session, but the VS Code server on the host (PID ${parsed.staleServerPids.join(', ')}) started before ${parsed.user ?? 'the user'} joined the docker group and lacks it, and so does the Docker extension it runs.`, { staleGroupsIn: 'vscode-server', staleServerPid: parsed.staleServerPids[0] });
+    }
+    return pass(`Docker Engine ${parsed.serverVersion} answers at ${where}.`, fact.ms);
+  }
   const code = diagnoseDocker({ exitCode: parsed.engineExit, stderr: parsed.engineOutput });
   const line = firstErrorLine(parsed.engineOutput) || `docker version exited with ${parsed.engineExit}`;
+  const user = parsed.user ?? 'The SSH user';
+  const socket = parsed.socket;
+  // A rootless engine the session does not point at: the default socket is missing or not the user's.
+  if ((code === 'docker-daemon-down' || code === 'docker-socket-permission') && parsed.rootlessSocket !== undefined && parsed.dockerHost !== `unix://${parsed.rootlessSocket}`) {
+    return remoteFailure(facts, 'docker-rootless-not-selected', `A rootless Docker Engine socket is at ${parsed.rootlessSocket}, but the SSH session's docker uses ${where} (DOCKER_HOST ${parsed.dockerHost === undefined ? 'is not set there' : `is ${parsed.dockerHost}`}, and no docker context selects it): ${line}`, { rootlessSocket: parsed.rootlessSocket });
+  }
   if (code === 'docker-socket-permission') {
     const groups = parsed.groups.length > 0 ? ` (groups: ${parsed.groups.join(' ')})` : '';
-    return { status: 'fail', code, message: `${parsed.user ?? 'The SSH user'}${groups} may not open the Docker socket at ${where}: ${line}`, fix: fixFor(code, fixContextOf(facts)), durationMs: Math.round(fact.ms) };
+    if (socket !== undefined && socket.owner === 'root' && socket.group === 'root') {
+      return remoteFailure(facts, 'docker-sudo-only', `Only root may open the Docker socket ${socket.path} (${socket.mode} root:root), so docker works there only with sudo; ${user}${groups} cannot: ${line}`, { socketPath: socket.path });
+    }
+    const socketGroup = socket?.group ?? 'docker';
+    if (parsed.user !== undefined && parsed.dockerGroupMembers?.includes(parsed.user) && !parsed.groups.includes(socketGroup)) {
+      return remoteFailure(facts, 'docker-group-not-effective', `/etc/group lists ${parsed.user} in docker, but a new SSH session's groups${groups} lack it: the host's group lookup (an nscd or sssd cache) does not give it yet.`, { socketPath: socket?.path });
+    }
+    return remoteFailure(facts, code, `${user}${groups} may not open the Docker socket at ${where}${socket !== undefined ? ` (${socket.mode} ${socket.owner}:${socket.group})` : ''}: ${line}`, { socketPath: socket?.path });
   }
-  if (code === 'docker-daemon-down') {
-    return { status: 'fail', code, message: `The Docker Engine does not answer at ${where}: ${line}`, fix: fixFor(code, fixContextOf(facts)), durationMs: Math.round(fact.ms) };
-  }
-  return { status: 'fail', ...(code ? { code, fix: fixFor(code, fixContextOf(facts)) } : {}), message: `docker version failed on the host: ${line}`, durationMs: Math.round(fact.ms) };
+  if (code === 'docker-daemon-down') return remoteFailure(facts, code, `The Docker Engine does not answer at ${where}: ${line}`);
+  if (code !== undefined) return remoteFailure(facts, code, `docker version failed on the host: ${line}`);
+  return { status: 'fail', message: `docker version failed on the host: ${line}`, durationMs: Math.round(fact.ms) };
 }

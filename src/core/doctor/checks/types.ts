@@ -31,6 +31,8 @@ export interface CheckResult {
   readonly code?: FailureCode;
   readonly message: string;
   readonly fix?: string;
+  /** For a remote failure: the command that shows the user what the check saw (`ssh -T HOST 'command -v docker'`). */
+  readonly seeCommand?: string;
   readonly durationMs: number;
 }
 

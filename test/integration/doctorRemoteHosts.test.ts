@@ -1,0 +1,238 @@
+import assert from 'node:assert/strict';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRig, type Rig, type RigFault } from '../fixtures/rig/index';
+import { runDoctor, type DoctorReport, type CheckId } from '../../src/core/doctor/doctor';
+import { runProcess } from '../../src/core/runner';
+import { formatDoctorReport } from '../../src/cli/doctorReportText';
+
+/*
+ * Issue 16: each way a remote host breaks Docker over SSH, as a rig user that really is in that
+ * state. The doctor names it with its own code, says how to see it, and after its own fix (run
+ * here as the fix says: over ssh as the user, or as root on the host) it passes.
+ */
+
+function check(report: DoctorReport, id: CheckId) {
+  const found = report.checks.find((entry) => entry.id === id);
+  assert.ok(found, `report has ${id}: ${JSON.stringify(report.checks.map((entry) => entry.id))}`);
+  return found;
+}
+
+function failures(report: DoctorReport): string[] {
+  return report.checks.filter((entry) => entry.status === 'fail').map((entry) => `${entry.id}:${entry.code}: ${entry.message}`);
+}
+
+/** The backticked commands of a fix, in order. */
+function commandsIn(fix: string | undefined): string[] {
+  return [...(fix ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1]);
+}
+
+describe('doctor: the ways a remote host breaks Docker over SSH (rig users in each state)', function () {
+  this.timeout(90_000);
+  let rig: Rig;
+  let runTmp: string;
+
+  before(async () => {
+    rig = await startRig();
+    runTmp = mkdtempSync(join(tmpdir(), 'doctor-hosts-'));
+  });
+  after(async () => {
+    await rig?.stop();
+    if (runTmp) rmSync(runTmp, { recursive: true, force: true });
+  });
+
+  const doctor = (path: 'remote-ssh' | 'docker-host') => runDoctor({ target: rig.alias, path, configFile: rig.configFile, env: { ...rig.env, TMPDIR: runTmp }, timeoutMs: 20_000 });
+
+  /** A command on the host as the rig user, typed into the user's own login shell: how a user applies a fix. */
+  async function onHost(command: string): Promise<string> {
+    const result = await runProcess('ssh', ['-F', rig.configFile, '-o', 'BatchMode=yes', '-T', '--', rig.alias], { timeoutMs: 20_000, env: rig.env, input: `${command}\n` });
+    assert.equal(result.exitCode, 0, `${command}: ${result.stderr}`);
+    return result.stdout;
+  }
+
+  /** The see-it command, run as the user would paste it into a shell here. */
+  async function runSeeCommand(command: string | undefined): Promise<string> {
+    assert.ok(command, 'the failure carries a command to see it');
+    const result = await runProcess('/bin/sh', ['-c', `${command} 2>&1`], { timeoutMs: 20_000, env: rig.env });
+    return result.stdout;
+  }
+
+  async function withFaults<T>(faults: RigFault[], body: () => Promise<T>): Promise<T> {
+    const repairs: (() => Promise<void>)[] = [];
+    try {
+      for (const fault of faults) repairs.unshift(await rig.breakOne(fault));
+      return await body();
+    } finally {
+      for (const repair of repairs) await repair();
+    }
+  }
+
+  it('docker only on the login PATH: docker-login-path-only names where, and its symlink fix makes the doctor pass', async () => {
+    await withFaults(['docker-login-path-only'], async () => {
+      const report = await doctor('docker-host');
+      const cli = check(report, 'remote-docker-cli');
+      assert.equal(cli.code, 'docker-login-path-only', failures(report).join('\n'));
+      assert.match(cli.message, /login-only-bin\/docker/);
+      assert.match(cli.message, /PATH=[^ ]*\.local\/bin:\/usr\/sbin:\/sbin/);
+      assert.match(cli.fix!, /SetEnv PATH=/);
+      assert.match(cli.fix!, /~\/\.ssh\/environment/);
+      // The user's own ~/.local/bin is first on the session PATH and writable: no sudo needed.
+      const [link] = commandsIn(cli.fix).filter((command) => command.startsWith('ln -s '));
+      assert.ok(link, cli.fix);
+      assert.match(link, new RegExp(`^ln -s \\S+login-only-bin/docker \\S+/home/${rig.user}/\\.local/bin/docker$`));
+      assert.match(await runSeeCommand(cli.seeCommand), /no docker on PATH=/);
+      // The CLI report shows the fix and the command to see it.
+      assert.match(formatDoctorReport(report, false), /see: ssh -F \S+ -T \S+ 'command -v docker/);
+
+      await onHost(link);
+      const fixed = await doctor('docker-host');
+      assert.deepEqual(failures(fixed), []);
+      assert.equal(fixed.ok, true);
+    });
+  });
+
+  it('fish as the login shell: the probe runs, and docker on fish\'s login PATH only is found through fish', async () => {
+    await withFaults(['login-shell-fish'], async () => {
+      const healthy = await doctor('remote-ssh');
+      assert.deepEqual(failures(healthy), []);
+      assert.match(check(healthy, 'remote-docker-cli').message, /login shell \/usr\/bin\/fish/);
+    });
+    await withFaults(['login-shell-fish', 'docker-login-path-only'], async () => {
+      const report = await doctor('remote-ssh');
+      const cli = check(report, 'remote-docker-cli');
+      assert.equal(cli.code, 'docker-login-path-only', JSON.stringify(report.checks));
+      assert.match(cli.message, /login shell \(\/usr\/bin\/fish -l\) finds it at \S+login-only-bin\/docker/);
+      await onHost(commandsIn(cli.fix).find((command) => command.startsWith('ln -s '))!);
+      assert.deepEqual(failures(await doctor('remote-ssh')), []);
+    });
+  });
+
+  it('a login shell that runs no POSIX commands (a Windows cmd.exe stand-in): remote-shell-unsupported, the login itself passes', async () => {
+    await withFaults(['login-shell-not-posix'], async () => {
+      const report = await doctor('remote-ssh');
+      assert.equal(check(report, 'auth').status, 'pass');
+      const cli = check(report, 'remote-docker-cli');
+      assert.equal(cli.code, 'remote-shell-unsupported', failures(report).join('\n'));
+      assert.match(cli.message, /is not recognized as an internal or external command/);
+      assert.match(cli.fix!, /Windows OpenSSH/);
+      assert.equal(check(report, 'remote-docker-engine').status, 'skip');
+    });
+  });
+
+  it('rootless Docker with DOCKER_HOST only in .profile: docker-rootless-not-selected, and `docker context use rootless` makes it pass', async () => {
+    await withFaults(['docker-rootless'], async () => {
+      const report = await doctor('docker-host');
+      const engine = check(report, 'remote-docker-engine');
+      assert.equal(engine.code, 'docker-rootless-not-selected', failures(report).join('\n'));
+      assert.match(engine.message, /xdg-run\/docker\.sock/);
+      const commands = commandsIn(engine.fix).filter((command) => command.startsWith('docker context '));
+      assert.deepEqual(commands.map((command) => command.split(' ').slice(0, 3).join(' ')), ['docker context create', 'docker context use']);
+      assert.match(await runSeeCommand(engine.seeCommand), /DOCKER_HOST=$/m);
+
+      for (const command of commands) await onHost(command);
+      const fixed = await doctor('docker-host');
+      assert.deepEqual(failures(fixed), []);
+      // The round trip's dial-stdio reached the rootless engine through the context.
+      assert.equal(check(fixed, 'docker-host-roundtrip').status, 'pass');
+    });
+  });
+
+  it('docker group added while a shared connection keeps the old groups: docker-group-not-effective, and `ssh -O exit` makes it pass', async () => {
+    await withFaults(['docker-group-stale-connection'], async () => {
+      const report = await doctor('docker-host');
+      // Our own fresh session has the group; the docker CLI's ssh rides the old connection.
+      assert.equal(check(report, 'remote-docker-engine').status, 'pass');
+      const roundtrip = check(report, 'docker-host-roundtrip');
+      assert.equal(roundtrip.code, 'docker-group-not-effective', failures(report).join('\n'));
+      assert.match(roundtrip.message, /ControlPath/);
+      const [exit] = commandsIn(roundtrip.fix).filter((command) => / -O exit /.test(command));
+      assert.equal(exit, `ssh -F ${rig.configFile} -O exit ${rig.alias}`);
+      // Through the shared connection the session really lacks the group that /etc/group lists.
+      const [groups, groupLine] = (await runSeeCommand(roundtrip.seeCommand)).split('\n');
+      assert.doesNotMatch(groups, /\bdocker\b/);
+      assert.match(groupLine, new RegExp(`^docker:.*\\b${rig.user}\\b`));
+
+      const closed = await runProcess('/bin/sh', ['-c', exit], { timeoutMs: 20_000, env: rig.env });
+      assert.equal(closed.exitCode, 0, closed.stderr);
+      assert.deepEqual(failures(await doctor('docker-host')), []);
+    });
+  });
+
+  it('docker group added while the VS Code server keeps the old groups: docker-group-not-effective on the Remote-SSH path; restarting the server makes it pass', async () => {
+    await withFaults(['vscode-server-stale-groups'], async () => {
+      const report = await doctor('remote-ssh');
+      const engine = check(report, 'remote-docker-engine');
+      assert.equal(engine.code, 'docker-group-not-effective', failures(report).join('\n'));
+      const pids = /VS Code server on the host \(PID ([\d, ]+)\)/.exec(engine.message)![1].split(', ').map(Number);
+      assert.match(engine.fix!, /Kill VS Code Server on Host/);
+      const dockerGid = /^docker:[^:]*:(\d+):/m.exec(readFileSync('/etc/group', 'utf8'))![1];
+      const seen = await runSeeCommand(engine.seeCommand);
+      assert.match(seen, /^Groups:/m);
+      assert.doesNotMatch(/^Groups:.*$/m.exec(seen)![0], new RegExp(`\\b${dockerGid}\\b`));
+      assert.match(seen, new RegExp(`^docker:.*\\b${rig.user}\\b`, 'm'));
+      // The DOCKER_HOST path does not use the server: it passes.
+      assert.deepEqual(failures(await doctor('docker-host')), []);
+
+      // "Kill VS Code Server on Host": the server processes end; a new server would start with the new groups.
+      for (const pid of pids) process.kill(pid, 'SIGTERM');
+      while (pids.some((pid) => existsSync(`/proc/${pid}`))) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(failures(await doctor('remote-ssh')), []);
+    });
+  });
+
+  it('a socket only root may open: docker-sudo-only, never sudo in DOCKER_HOST; dockerd with -G docker makes it pass', async () => {
+    const repair = await rig.breakOne('docker-socket-root-only');
+    try {
+      const report = await doctor('remote-ssh');
+      const engine = check(report, 'remote-docker-engine');
+      assert.equal(engine.code, 'docker-sudo-only', failures(report).join('\n'));
+      assert.match(engine.message, /root:root/);
+      assert.match(engine.fix!, /never put sudo in DOCKER_HOST/);
+      assert.doesNotMatch(engine.fix!, /DOCKER_HOST=[^`]*sudo/);
+      assert.ok(commandsIn(engine.fix).includes('sudo systemctl restart docker'));
+      assert.ok(commandsIn(engine.fix).includes(`sudo usermod -aG docker ${rig.user}`));
+    } finally {
+      // The fix on the rig: the rig's dockerd restarts with -G docker (its systemctl restart); the user is in the group.
+      await repair();
+    }
+    const membership = await runProcess('usermod', ['-aG', 'docker', rig.user], { timeoutMs: 20_000 });
+    assert.equal(membership.exitCode, 0, membership.stderr);
+    assert.deepEqual(failures(await doctor('remote-ssh')), []);
+  });
+
+  it('a docker shim that behaves like podman-docker: docker-is-podman, with what works instead', async () => {
+    await withFaults(['docker-podman-shim'], async () => {
+      const remote = await doctor('remote-ssh');
+      const cli = check(remote, 'remote-docker-cli');
+      assert.equal(cli.code, 'docker-is-podman', failures(remote).join('\n'));
+      assert.match(cli.message, /podman 4\.3\.1/);
+      assert.match(cli.fix!, /containers\.containerClient/);
+      assert.match(await runSeeCommand(cli.seeCommand), /podman version 4\.3\.1/);
+      const directReport = await doctor('docker-host');
+      const direct = check(directReport, 'remote-docker-cli');
+      assert.equal(direct.code, 'docker-is-podman');
+      // The docker CLI's ssh:// round trip is not started against a host that cannot serve dial-stdio.
+      assert.equal(check(directReport, 'docker-host-roundtrip').status, 'skip');
+      assert.match(direct.fix!, /podman\.socket/);
+      assert.match(direct.fix!, /podman system connection add/);
+    });
+  });
+
+  it('a docker CLI older than 18.09: docker-cli-too-old; a current CLI in its place makes it pass', async () => {
+    await withFaults(['docker-cli-old'], async () => {
+      const report = await doctor('docker-host');
+      const cli = check(report, 'remote-docker-cli');
+      assert.equal(cli.code, 'docker-cli-too-old', failures(report).join('\n'));
+      assert.match(cli.message, /18\.06\.3-ce, older than 18\.09/);
+      assert.match(await runSeeCommand(cli.seeCommand), /Docker version 18\.06\.3-ce/);
+      // Installing a current CLI over the old one (no network here: the machine's own CLI, linked in its place).
+      const oldCli = /The docker CLI at (\S+) is/.exec(cli.message)![1];
+      const current = (await runProcess('/bin/sh', ['-c', 'command -v docker'], { timeoutMs: 5000 })).stdout.trim();
+      unlinkSync(oldCli);
+      symlinkSync(current, oldCli);
+      assert.equal(lstatSync(oldCli).isSymbolicLink() && readlinkSync(oldCli), current);
+      assert.deepEqual(failures(await doctor('docker-host')), []);
+    });
+  });
+});
