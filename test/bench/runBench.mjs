@@ -7,3 +7,6 @@ await import('./doctorBench.ts');
 await import('./extensionBench.ts');
 // The CLI on large ssh configs (uses the dist/ that extensionBench.ts just built).
 await import('./hostsBench.ts');
+// The real Docker extensions: seconds from the DOCKER_HOST write to their Containers view listing the rig's
+// container, with our command (it refreshes their views) and with the same values written by hand.
+await import('./dockerViewBench.ts');
