@@ -15,19 +15,16 @@ import { onExit, trackProcessGroup } from './processGroups';
  */
 export const codeServerBuilds = {
   '4.100.3': {
-    vscodeVersion: '1.100.3',
     entry: path.join(repoRoot, 'test/vscode-server/node_modules/code-server/out/node/entry.js'),
     node: process.execPath,
   },
   '4.105.1': {
-    vscodeVersion: '1.105.1',
     entry: path.join(repoRoot, 'test/vscode-server-1.105/node_modules/code-server/out/node/entry.js'),
     node: path.join(repoRoot, 'test/vscode-server-1.105/node_modules/.node/bin/node'),
   },
 } as const;
 
 export type CodeServerVersion = keyof typeof codeServerBuilds;
-
 
 /** Settings every test editor starts with: nothing opens by itself, nothing forwards ports. */
 export const defaultSettings: Record<string, unknown> = {
