@@ -10,7 +10,7 @@
 # Nothing is downloaded from outside Debian and the npm registry:
 #   - the prebuilt-binary downloaders (argon2's node-pre-gyp, kerberos' prebuild-install) are told to
 #     build that one package from source (npm_config_build_from_source=<name>; @parcel/watcher keeps its
-#     prebuilt optional package), with the headers of the running node (npm_config_nodedir);
+#     prebuilt optional package), with the headers of the node that will run that code-server (npm_config_nodedir);
 #   - @vscode/ripgrep's postinstall, a GitHub download, finds its download cache already filled with the
 #     rg binary of the npm package @vscode/ripgrep-linux-x64, and only unpacks it;
 #   - VS Code 1.105 pins @parcel/watcher (the file watcher) to a GitHub commit: the registry's 2.5.1 replaces it.
