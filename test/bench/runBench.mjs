@@ -9,3 +9,6 @@ await import('./extensionBench.ts');
 await import('./hostsBench.ts');
 // The Docker Hosts view's list at 10 and 1,000 hosts.
 await import('./dockerHostsBench.ts');
+// The real Docker extensions: seconds from the DOCKER_HOST write to their Containers view listing the rig's
+// container, with our command (it refreshes their views) and with the same values written by hand.
+await import('./dockerViewBench.ts');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchChromium, type LaunchedBrowser } from '../harness/browser';
 import { ensureVsixPackaged } from '../harness/build';
-import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { startCodeServer, type CodeServer, type CodeServerVersion } from '../harness/codeServer';
 import { artifactsDir, remoteSshStandInPath } from '../harness/paths';
 import { onExit } from '../harness/processGroups';
 
@@ -17,6 +17,10 @@ export const screenshotsDir = path.join(artifactsDir, 'screenshots');
 export interface WorkbenchOptions {
   /** Install the packaged extension (`remote-docker-ssh.vsix`, packaged now if stale). Default true. */
   installVsix?: boolean;
+  /** More VSIX files to install (e.g. a real Docker extension from ../shared/vendor/docker-extensions). */
+  vsixFiles?: string[];
+  /** Which installed code-server runs (default 4.100.3; 4.105.1 for Container Tools >= 2.3). */
+  codeServerVersion?: CodeServerVersion;
   /** Install the Remote-SSH stand-in; its calls are then in `standInCalls()`. Default false. */
   remoteSshStandIn?: boolean;
   /**
@@ -57,7 +61,7 @@ export class Workbench {
 
   /** Starts code-server and Chromium and resolves when the workbench is ready; cleans up if any step fails. */
   static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
-    const vsixFiles = options.installVsix === false ? [] : [ensureVsixPackaged()];
+    const vsixFiles = [...(options.installVsix === false ? [] : [ensureVsixPackaged()]), ...(options.vsixFiles ?? [])];
     const extensionFolders = [...(options.remoteSshStandIn ? [remoteSshStandInPath] : []), ...(options.extensionFolders ?? [])];
     const ownTmp = await mkdtemp(path.join(tmpdir(), 'rds-workbench-'));
     const forgetOwnTmp = onExit(() => rmSync(ownTmp, { recursive: true, force: true }));
@@ -71,6 +75,7 @@ export class Workbench {
     let browser: LaunchedBrowser | undefined;
     try {
       server = await startCodeServer({
+        version: options.codeServerVersion,
         vsixFiles,
         extensionFolders,
         settings: options.settings,

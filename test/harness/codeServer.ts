@@ -9,9 +9,22 @@ import { unreachableGalleryConfig } from '../fixtures/gallery/gallery';
 import { repoRoot } from './paths';
 import { onExit, trackProcessGroup } from './processGroups';
 
-/** code-server as installed by `npm run test:setup`. */
-export const codeServerEntry = path.join(repoRoot, 'test/vscode-server/node_modules/code-server/out/node/entry.js');
+/**
+ * The code-server builds `npm run test:setup` installs: 4.100.3 (VS Code 1.100.3, the default) on the Node
+ * that runs the tests, and 4.105.1 (VS Code 1.105.1, which Container Tools >= 2.3 needs) on its own Node 22.
+ */
+export const codeServerBuilds = {
+  '4.100.3': {
+    entry: path.join(repoRoot, 'test/vscode-server/node_modules/code-server/out/node/entry.js'),
+    node: process.execPath,
+  },
+  '4.105.1': {
+    entry: path.join(repoRoot, 'test/vscode-server-1.105/node_modules/code-server/out/node/entry.js'),
+    node: path.join(repoRoot, 'test/vscode-server-1.105/node_modules/.node/bin/node'),
+  },
+} as const;
 
+export type CodeServerVersion = keyof typeof codeServerBuilds;
 
 /** Settings every test editor starts with: nothing opens by itself, nothing forwards ports. */
 export const defaultSettings: Record<string, unknown> = {
@@ -25,6 +38,8 @@ export const defaultSettings: Record<string, unknown> = {
 };
 
 export interface CodeServerOptions {
+  /** Which installed code-server runs (default 4.100.3); see `codeServerBuilds`. */
+  version?: CodeServerVersion;
   /** Folder the workbench opens; an empty folder under the run's temp dir when omitted. */
   workspaceFolder?: string;
   /** User settings, written over `defaultSettings` into the fresh user-data dir. */
@@ -77,9 +92,11 @@ export interface CodeServer {
 }
 
 /** Fails clearly when `npm run test:setup` has not run. */
-export function assertCodeServerInstalled(): void {
-  if (!existsSync(codeServerEntry)) {
-    throw new Error(`code-server is not installed (${codeServerEntry} is missing): run \`npm run test:setup\` (as root) first.`);
+export function assertCodeServerInstalled(version: CodeServerVersion = '4.100.3'): void {
+  for (const file of [codeServerBuilds[version].entry, codeServerBuilds[version].node]) {
+    if (!existsSync(file)) {
+      throw new Error(`code-server ${version} is not installed (${file} is missing): run \`npm run test:setup\` (as root) first.`);
+    }
   }
 }
 
@@ -88,7 +105,8 @@ export function assertCodeServerInstalled(): void {
  * and resolves once it answers HTTP. Whatever fails after the process started, it is killed again.
  */
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
-  assertCodeServerInstalled();
+  const build = codeServerBuilds[options.version ?? '4.100.3'];
+  assertCodeServerInstalled(options.version);
   const account = options.runAsUser === undefined ? undefined : accountFor(options.runAsUser);
   const tmpDir = await mkdtemp(path.join(options.tmpParent ?? tmpdir(), 'rds-code-server-'));
   const userDataDir = path.join(tmpDir, 'user-data');
@@ -138,7 +156,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       JSON.stringify({ ...defaultSettings, ...(options.workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never' } : {}), ...options.settings }, null, 2),
     );
     for (const vsix of options.vsixFiles ?? []) {
-      await installVsix(vsix, userDataDir, extensionsDir, env);
+      await installVsix(build, vsix, userDataDir, extensionsDir, env);
     }
     for (const folder of options.extensionFolders ?? []) {
       await copyExtensionFolder(folder, extensionsDir);
@@ -155,7 +173,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 
   const log = createWriteStream(logFile);
   const serverArgs = [
-      codeServerEntry,
+      build.entry,
       '--auth', 'none',
       '--bind-addr', '127.0.0.1:0',
       '--disable-telemetry',
@@ -169,8 +187,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   // setpriv (util-linux) switches user and execs node, so the pid stays code-server's. Node's own
   // spawn({ uid, gid }) would drop every supplementary group, and the docker group is the point.
   const [command, args] = account
-    ? ['setpriv', ['--reuid', String(account.uid), '--regid', String(account.gid), '--init-groups', '--', process.execPath, ...serverArgs]]
-    : [process.execPath, serverArgs];
+    ? ['setpriv', ['--reuid', String(account.uid), '--regid', String(account.gid), '--init-groups', '--', build.node, ...serverArgs]]
+    : [build.node, serverArgs];
   const child = spawn(
     command,
     args,
@@ -244,11 +262,17 @@ async function assertReadableBy(folder: string, account: Account): Promise<void>
   if (code !== 0) throw new Error(`runAsUser: ${account.name} cannot read the workspace folder ${folder}`);
 }
 
-async function installVsix(vsix: string, userDataDir: string, extensionsDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+async function installVsix(
+  build: { entry: string; node: string },
+  vsix: string,
+  userDataDir: string,
+  extensionsDir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   if (!existsSync(vsix)) throw new Error(`VSIX not found: ${vsix}`);
   const child = spawn(
-    process.execPath,
-    [codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    build.node,
+    [build.entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
     { stdio: ['ignore', 'pipe', 'pipe'], env },
   );
   let output = '';

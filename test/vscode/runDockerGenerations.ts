@@ -3,6 +3,8 @@
 // fixture (test/fixtures/extensions/<name>): two generations cannot be installed side by side, since
 // 1.22 and 1.29 share the id ms-azuretools.vscode-docker. A fourth run has no Docker extension (the plain
 // `npm run test:vscode` run covers that case too, without the declarer).
+// Then the real extensions (test/generations/realDockerExtensions.test.ts): Container Tools 2.4.5 on
+// code-server 4.105.1, Docker 1.29.3 and 1.22.2 on 4.100.3, each listing the rig's container after the write.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,5 +60,17 @@ if (hostsRun.status !== 0) {
   failed++;
   console.error(`[test:vscode:generations] Docker Hosts view FAILED (exit ${hostsRun.status ?? hostsRun.signal})`);
 }
-console.log(`[test:vscode:generations] ${fixtures.length + 1 - failed}/${fixtures.length + 1} runs passed`);
+console.log('[test:vscode:generations] the real Docker extensions from ../shared/vendor/docker-extensions');
+const real = spawnSync(
+  path.join(repoRoot, 'node_modules/.bin/mocha'),
+  // The e2e layer's setup (code-server installed, the VSIX packaged), not its spec list.
+  ['--no-config', '--node-option', 'import=tsx', '--extension', 'ts', '--require', 'test/e2e/globalSetup.ts', '--timeout', '300000', 'test/generations/realDockerExtensions.test.ts'],
+  { cwd: repoRoot, stdio: 'inherit' },
+);
+const runs = fixtures.length + 2;
+if (real.status !== 0) {
+  failed++;
+  console.error(`[test:vscode:generations] the real Docker extensions FAILED (exit ${real.status ?? real.signal})`);
+}
+console.log(`[test:vscode:generations] ${runs - failed}/${runs} runs passed (${fixtures.length} fixture generations, the Docker Hosts view, then the real extensions)`);
 process.exit(failed === 0 ? 0 : 1);
