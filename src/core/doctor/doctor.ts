@@ -4,10 +4,11 @@ import { Deadline } from '../deadline';
 import { parseDoctorTarget, dockerHostForTarget, sshDestinationArgs } from '../ssh/doctorTarget';
 import { readEffectiveSshConfig, type EffectiveSshConfig } from '../ssh/sshEffectiveConfig';
 import { sshCheckArgs, sshCommandArgs } from '../ssh/sshInvocation';
-import { strictHopsEnvironment } from '../ssh/strictHops';
+import { strictHopsEnvironment, type StrictHopsEnvironment } from '../ssh/strictHops';
 import { listAgentIdentities } from '../ssh/agent';
 import { fingerprintOf, lookupKnownHosts, scanOfferedKeys, scanTypesFor, type KnownHostEntry } from '../ssh/knownHosts';
 import { remoteProbeScript, parseRemoteProbe, type RemoteProbe } from './remoteProbe';
+import { dockerSshIsStrict, dockerSshView, sessionLoggedIn } from './roundtripGate';
 import { runProcess, type ProcessResult } from '../runner';
 import { diagnoseSsh } from './diagnose';
 import { unreachableCodes } from './failureCodes';
@@ -118,14 +119,6 @@ async function gatherHostKeys(config: EffectiveSshConfig | undefined, known: Kno
   return { known, offered: scan.keys, scan: scan.result };
 }
 
-/**
- * The trust gate of the docker round trip: our own session (StrictHostKeyChecking=yes, BatchMode)
- * logged in during this run, so ssh verified the host key before anything else may authenticate.
- */
-export function roundtripAllowed(session: { result: ProcessResult; parsed: RemoteProbe }): boolean {
-  return session.parsed.started;
-}
-
 /** IdentityAgent from `ssh -G`: a socket path, SSH_AUTH_SOCK or $VAR, or none (then an empty value: no agent). */
 function agentSocketFor(config: EffectiveSshConfig | undefined, env: NodeJS.ProcessEnv): string | undefined {
   const value = config?.get('identityagent');
@@ -143,10 +136,11 @@ export class DoctorCancelledError extends Error {
 }
 
 /**
- * Runs the checks of one path against a target. Everything independent starts at once: the
- * local checks, `ssh -G` (then known_hosts and ssh-keyscan), ONE ssh session that runs the
- * remote probe script, and on the DOCKER_HOST path one `docker -H ssh://…` round trip. The whole
- * run costs about one SSH handshake. Bad input throws BadInputError before anything starts.
+ * Runs the checks of one path against a target. ONE ssh session that runs the remote probe script
+ * starts first; everything independent starts right after it: the local checks, `ssh -G` (then
+ * known_hosts and ssh-keyscan), and on the DOCKER_HOST path one `docker -H ssh://…` round trip
+ * (gated, see roundtripGate.ts). The whole run costs about one SSH handshake. Bad input throws
+ * BadInputError before anything starts.
  */
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const started = performance.now();
@@ -161,24 +155,37 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const dockerHost = options.dockerHost ?? dockerHostForTarget(target);
   if (options.dockerHost !== undefined) assertDockerHostValue(options.dockerHost);
 
+  // The session goes first: it is the long pole (a handshake, then the remote checks). A proxied host
+  // (ProxyJump, ProxyCommand ssh -W) needs our options on every hop; `ssh -G` would tell, but waiting
+  // for it would delay the session, so every session gets the hop wrapper (a fixed script on PATH;
+  // for a direct host it only puts our own options in front once more).
+  const needsSession = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip');
+  let hops: StrictHopsEnvironment | undefined;
   try {
+    hops = needsSession ? await strictHopsEnvironment(env) : undefined;
+    // The round trip waits for the line our session prints once it has logged in (see roundtripGate.ts).
+    let sessionOutput = '';
+    let loggedIn!: (yes: boolean) => void;
+    const sessionLogin = new Promise<boolean>((resolve) => {
+      loggedIn = resolve;
+    });
+    const probe = needsSession
+      ? timed(
+          runProcess('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s']), {
+            timeoutMs: deadline.remainingMs(),
+            signal: deadline.signal,
+            env: hops!.env,
+            input: remoteProbeScript,
+            onStdout: (chunk) => {
+              sessionOutput += chunk.toString('latin1');
+              if (sessionLoggedIn(sessionOutput.slice(0, sessionOutput.lastIndexOf('\n') + 1))) loggedIn(true);
+            },
+          }).then((result) => ({ result, parsed: parseRemoteProbe(result.stdout) })),
+        ).finally(() => loggedIn(false))
+      : undefined;
     const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
 
     const effective = needs('agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
-    // The round trip needs the probe too: it is the proof that gates it (below). A proxied host
-    // (ProxyJump, ProxyCommand ssh -W, as `ssh -G` reports) gets our options on every hop.
-    const probe = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip')
-      ? effective!.then(async ({ value }) => {
-          const hops = value.config?.proxied ? await strictHopsEnvironment(env) : undefined;
-          try {
-            return await timed(
-              runProcess('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s']), { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: hops?.env ?? env, input: remoteProbeScript }).then((result) => ({ result, parsed: parseRemoteProbe(result.stdout) })),
-            );
-          } finally {
-            await hops?.dispose();
-          }
-        })
-      : undefined;
     const known = needs('host-key') ? effective!.then(({ value }) => knownEntriesFor(value.config, deadline, env)) : undefined;
     // The agent ssh uses is the config's IdentityAgent when set (1Password, Secretive), else SSH_AUTH_SOCK.
     const agent = needs('agent', 'identity')
@@ -209,19 +216,24 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     const hostKeys = needs('host-key') ? Promise.all([effective!, known!]).then(([{ value }, entries]) => timed(gatherHostKeys(value.config, entries, probe!, deadline, env))) : undefined;
     // The round trip runs the user's own docker CLI and its plain ssh, exactly as the Docker extension
     // does, without our options: that ssh reads the user's config, which may say StrictHostKeyChecking
-    // accept-new or no (then it would log in to a host whose key is unknown or even CHANGED). So it runs
-    // only after OUR session, with StrictHostKeyChecking=yes, logged in during this run: ssh itself
-    // verified the host key. What known_hosts holds is never the judge (a @revoked or @cert-authority
-    // line is not "known").
+    // accept-new or no (then it would log in to a host whose key is unknown or even CHANGED). So it
+    // starts only once OUR session, with StrictHostKeyChecking=yes, has logged in during this run (ssh
+    // itself verified the host key), unless `ssh -G` shows that docker's ssh refuses such keys by itself
+    // too; then it overlaps our session. What known_hosts holds is never the judge (a @revoked or
+    // @cert-authority line is not "known").
     const roundtripEnv = { ...env };
     // -H must win: a DOCKER_CONTEXT in the environment would make the CLI refuse the combination.
     delete roundtripEnv.DOCKER_CONTEXT;
+    // Without a chosen -F file and with the target's own DOCKER_HOST, docker's ssh sees what our `ssh -G` saw.
+    const sameView = options.configFile === undefined && dockerHost === dockerHostForTarget(target);
     const roundtrip = needs('docker-host-roundtrip')
-      ? probe!.then((session) =>
-          roundtripAllowed(session.value)
-            ? timed(runProcess('docker', [`--host=${dockerHost}`, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
-            : undefined,
-        )
+      ? (sameView ? effective!.then(({ value }) => value) : dockerSshView(dockerHost, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
+          .then(async (view) => dockerSshIsStrict(view.config) || (await sessionLogin))
+          .then((allowed) =>
+            allowed
+              ? timed(runProcess('docker', [`--host=${dockerHost}`, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
+              : undefined,
+          )
       : undefined;
     // The round trip's `docker version` also proves the local CLI (and prints its version): one Go start fewer.
     const localDocker = needs('local-docker-cli') ? (roundtrip ?? Promise.resolve(undefined)).then((ran) => (ran ? undefined : timed(run('docker', ['--version'])))) : undefined;
@@ -273,5 +285,6 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     };
   } finally {
     deadline.dispose();
+    await hops?.dispose();
   }
 }
