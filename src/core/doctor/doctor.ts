@@ -186,6 +186,28 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
 
     const effective = needs('agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
+    // Next the round trip, the long pole of the docker-host path. It runs the user's own docker CLI
+    // and its plain ssh, exactly as the Docker extension does, without our options: that ssh reads
+    // the user's config, which may say StrictHostKeyChecking
+    // accept-new or no (then it would log in to a host whose key is unknown or even CHANGED). So it
+    // starts only once OUR session, with StrictHostKeyChecking=yes, has logged in during this run (ssh
+    // itself verified the host key), unless `ssh -G` shows that docker's ssh refuses such keys by itself
+    // too; then it overlaps our session. What known_hosts holds is never the judge (a @revoked or
+    // @cert-authority line is not "known").
+    const roundtripEnv = { ...env };
+    // -H must win: a DOCKER_CONTEXT in the environment would make the CLI refuse the combination.
+    delete roundtripEnv.DOCKER_CONTEXT;
+    // Without a chosen -F file and with the target's own DOCKER_HOST, docker's ssh sees what our `ssh -G` saw.
+    const sameView = options.configFile === undefined && dockerHost === dockerHostForTarget(target);
+    const roundtrip = needs('docker-host-roundtrip')
+      ? (sameView ? effective!.then(({ value }) => value) : dockerSshView(dockerHost, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
+          .then(async (view) => dockerSshIsStrict(view.config) || (await sessionLogin))
+          .then((allowed) =>
+            allowed
+              ? timed(runProcess('docker', [`--host=${dockerHost}`, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
+              : undefined,
+          )
+      : undefined;
     const known = needs('host-key') ? effective!.then(({ value }) => knownEntriesFor(value.config, deadline, env)) : undefined;
     // The agent ssh uses is the config's IdentityAgent when set (1Password, Secretive), else SSH_AUTH_SOCK.
     const agent = needs('agent', 'identity')
@@ -214,27 +236,6 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
         })
       : undefined;
     const hostKeys = needs('host-key') ? Promise.all([effective!, known!]).then(([{ value }, entries]) => timed(gatherHostKeys(value.config, entries, probe!, deadline, env))) : undefined;
-    // The round trip runs the user's own docker CLI and its plain ssh, exactly as the Docker extension
-    // does, without our options: that ssh reads the user's config, which may say StrictHostKeyChecking
-    // accept-new or no (then it would log in to a host whose key is unknown or even CHANGED). So it
-    // starts only once OUR session, with StrictHostKeyChecking=yes, has logged in during this run (ssh
-    // itself verified the host key), unless `ssh -G` shows that docker's ssh refuses such keys by itself
-    // too; then it overlaps our session. What known_hosts holds is never the judge (a @revoked or
-    // @cert-authority line is not "known").
-    const roundtripEnv = { ...env };
-    // -H must win: a DOCKER_CONTEXT in the environment would make the CLI refuse the combination.
-    delete roundtripEnv.DOCKER_CONTEXT;
-    // Without a chosen -F file and with the target's own DOCKER_HOST, docker's ssh sees what our `ssh -G` saw.
-    const sameView = options.configFile === undefined && dockerHost === dockerHostForTarget(target);
-    const roundtrip = needs('docker-host-roundtrip')
-      ? (sameView ? effective!.then(({ value }) => value) : dockerSshView(dockerHost, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
-          .then(async (view) => dockerSshIsStrict(view.config) || (await sessionLogin))
-          .then((allowed) =>
-            allowed
-              ? timed(runProcess('docker', [`--host=${dockerHost}`, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
-              : undefined,
-          )
-      : undefined;
     // The round trip's `docker version` also proves the local CLI (and prints its version): one Go start fewer.
     const localDocker = needs('local-docker-cli') ? (roundtrip ?? Promise.resolve(undefined)).then((ran) => (ran ? undefined : timed(run('docker', ['--version'])))) : undefined;
 
