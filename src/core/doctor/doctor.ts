@@ -6,6 +6,8 @@ import { readEffectiveSshConfig, type EffectiveSshConfig } from '../ssh/sshEffec
 import { sshCheckArgs, sshCommandArgs } from '../ssh/sshInvocation';
 import { strictHopsEnvironment, type StrictHopsEnvironment } from '../ssh/strictHops';
 import { listAgentIdentities } from '../ssh/agent';
+import { keysThatAsk } from '../ssh/keysThatAsk';
+import type { HostTarget } from '../ssh/doctorTarget';
 import { fingerprintOf, lookupKnownHosts, scanOfferedKeys, scanTypesFor, type KnownHostEntry } from '../ssh/knownHosts';
 import { remoteProbeScript, parseRemoteProbe, type RemoteProbe } from './remoteProbe';
 import { dockerSshIsStrict, dockerSshView, sessionLoggedIn } from './roundtripGate';
@@ -13,7 +15,7 @@ import { runProcess, type ProcessResult } from '../runner';
 import { diagnoseSsh } from './diagnose';
 import { unreachableCodes } from './failureCodes';
 import { hostKeyVerifiedBySession } from './checks/hostKeyCheck';
-import { checksForPath, type CheckId, type CheckResult, type DoctorPath, type DoctorReport } from './checks/types';
+import { checksForPath, remoteCheckIds, type CheckId, type CheckResult, type DoctorPath, type DoctorReport } from './checks/types';
 import type { DoctorFacts, EarlierResults, IdentityFileInfo, Timed, Verdict } from './checks/facts';
 import { sshClientCheck } from './checks/sshClientCheck';
 import { agentCheck } from './checks/agentCheck';
@@ -44,6 +46,12 @@ export interface DoctorOptions {
    * the selected docker context). Default: ssh://<target>.
    */
   readonly dockerHost?: string;
+  /**
+   * A run nobody asked for (the extension's background rounds), which must never make the user
+   * touch a security key: when the agent or the identity files hold one (see keysThatAsk.ts),
+   * nothing reaches the host. The report then has the local checks only and says why.
+   */
+  readonly background?: boolean;
 }
 
 export const defaultDoctorTimeoutMs = 10_000;
@@ -81,8 +89,8 @@ async function readIdentityFiles(paths: readonly string[]): Promise<IdentityFile
   return Promise.all(
     paths.map(async (path) => {
       const text = await readFile(`${path}.pub`, 'utf8').catch(() => undefined);
-      const blob = text?.trim().split(/\s+/)[1];
-      return { path, fingerprint: blob ? fingerprintOf(blob) : undefined };
+      const [type, blob] = text?.trim().split(/\s+/) ?? [];
+      return { path, fingerprint: blob ? fingerprintOf(blob) : undefined, type: blob ? type : undefined };
     }),
   );
 }
@@ -128,6 +136,18 @@ function agentSocketFor(config: EffectiveSshConfig | undefined, env: NodeJS.Proc
   return config!.expandPath(value.replace(/^"(.*)"$/, '$1'));
 }
 
+/** The keys a login to this target could ask a touch for: in the agent ssh would use, or among its identity files. */
+async function keysThatWouldAsk(target: HostTarget, configFile: string | undefined, deadline: Deadline, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const options = { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env };
+  const { config } = await readEffectiveSshConfig(target, configFile, options);
+  const socket = agentSocketFor(config, env);
+  const [agent, files] = await Promise.all([
+    listAgentIdentities({ ...options, timeoutMs: Math.min(deadline.remainingMs(), agentAnswerMs), env: socket === undefined ? env : { ...env, SSH_AUTH_SOCK: socket } }),
+    readIdentityFiles(config ? config.list('identityfile').map((file) => config.expandPath(file)) : []),
+  ]);
+  return keysThatAsk(agent.identities, files);
+}
+
 export class DoctorCancelledError extends Error {
   constructor() {
     super('the doctor was cancelled');
@@ -146,9 +166,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const started = performance.now();
   const target = parseDoctorTarget(options.target);
   if (options.configFile !== undefined) await assertReadableFile(options.configFile);
-  const selected = checksForPath[options.path].filter((id) => options.only === undefined || options.only.includes(id));
-  if (selected.length === 0) throw new BadInputError(`none of the checks asked for (${options.only?.join(', ')}) belong to the ${options.path} path; its checks are ${checksForPath[options.path].join(', ')}`);
-  const needs = (...ids: CheckId[]) => ids.some((id) => selected.includes(id));
+  const asked = checksForPath[options.path].filter((id) => options.only === undefined || options.only.includes(id));
+  if (asked.length === 0) throw new BadInputError(`none of the checks asked for (${options.only?.join(', ')}) belong to the ${options.path} path; its checks are ${checksForPath[options.path].join(', ')}`);
   const deadline = new Deadline(options.timeoutMs ?? defaultDoctorTimeoutMs, options.signal);
   const env = options.env ?? process.env;
   const run = (file: string, args: readonly string[], input?: string) => runProcess(file, args, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env, input });
@@ -159,9 +178,13 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   // (ProxyJump, ProxyCommand ssh -W) needs our options on every hop; `ssh -G` would tell, but waiting
   // for it would delay the session, so every session gets the hop wrapper (a fixed script on PATH;
   // for a direct host it only puts our own options in front once more).
-  const needsSession = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip');
   let hops: StrictHopsEnvironment | undefined;
   try {
+    const askingKeys = options.background && asked.some((id) => remoteCheckIds.includes(id)) ? await keysThatWouldAsk(target, options.configFile, deadline, env) : [];
+    const notCheckedInBackground = askingKeys.length > 0 ? `a login would ask you to touch ${askingKeys.join(' and ')}` : undefined;
+    const selected = notCheckedInBackground ? asked.filter((id) => !remoteCheckIds.includes(id)) : asked;
+    const needs = (...ids: CheckId[]) => ids.some((id) => selected.includes(id));
+    const needsSession = needs(...remoteCheckIds);
     hops = needsSession ? await strictHopsEnvironment(env) : undefined;
     // The round trip waits for the line our session prints once it has logged in (see roundtripGate.ts).
     let sessionOutput = '';
@@ -282,6 +305,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       totalMs: Math.round(performance.now() - started),
       // Plain `ssh -F FILE` reads only FILE; the user should know the system-wide file is left out.
       ...(options.configFile !== undefined ? { notes: [`ssh was run with -F ${options.configFile}, so /etc/ssh/ssh_config is not read (exactly as with plain ssh -F).`] } : {}),
+      ...(notCheckedInBackground ? { notCheckedInBackground } : {}),
       checks,
     };
   } finally {
