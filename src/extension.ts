@@ -17,7 +17,7 @@ export interface RemoteDockerSshApi {
   readonly activationMs: number;
   /** The last published step state (the values of the `remoteDockerSsh.step.*` context keys). */
   latestSteps(): StepSnapshot | undefined;
-  /** Runs the checks again now and resolves with the state it published. */
+  /** Runs the checks again now, the remote ones included (as if the user asked), and resolves with the state it published. */
   refreshSteps(): Promise<StepSnapshot>;
   /** How many processes the extension has started so far (its runner counts them; terminals aside). */
   processesStarted(): number;
@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): RemoteDockerSshApi {
   return {
     activationMs,
     latestSteps,
-    refreshSteps: () => refreshSteps({ force: true }),
+    refreshSteps: () => refreshSteps({ remote: 'asked' }),
     processesStarted: processesStartedCount,
     processesAtActivation: processesStartedCount(),
     logFolder: context.logUri.fsPath,
