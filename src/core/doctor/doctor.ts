@@ -211,12 +211,11 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     const effective = needs('agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
     // Next the round trip, the long pole of the docker-host path. It runs the user's own docker CLI
     // and its plain ssh, exactly as the Docker extension does, without our options: that ssh reads
-    // the user's config, which may say StrictHostKeyChecking
-    // accept-new or no (then it would log in to a host whose key is unknown or even CHANGED). So it
-    // starts only once OUR session, with StrictHostKeyChecking=yes, has logged in during this run (ssh
-    // itself verified the host key), unless `ssh -G` shows that docker's ssh refuses such keys by itself
-    // too; then it overlaps our session. What known_hosts holds is never the judge (a @revoked or
-    // @cert-authority line is not "known").
+    // the user's config, which may say StrictHostKeyChecking accept-new or no (then it would log in
+    // to a host whose key is unknown or even CHANGED). So it starts only once OUR session, with
+    // StrictHostKeyChecking=yes, has logged in during this run (ssh itself verified the host key),
+    // unless `ssh -G` shows that docker's ssh refuses such keys by itself too; then it overlaps our
+    // session. What known_hosts holds is never the judge (a @revoked or @cert-authority line is not "known").
     const roundtripEnv = { ...env };
     // -H must win: a DOCKER_CONTEXT in the environment would make the CLI refuse the combination.
     delete roundtripEnv.DOCKER_CONTEXT;

@@ -304,8 +304,9 @@ async function computeSteps(remote: RemoteRound | undefined, given?: DoctorRepor
 
 /**
  * A report without remote checks (a local round, or a background round that left the host alone)
- * takes them from the last round that ran them for the same host, path and DOCKER_HOST: the steps
- * they prove stay as they were instead of flickering off.
+ * takes them from the last round that ran them for the same host and path: the steps they prove
+ * stay as they were instead of flickering off. It keeps that round's DOCKER_HOST, so a round trip
+ * made with another value than the one in use now still does not verify the step (computeSteps).
  */
 function withLastRemoteChecks(report: DoctorReport, last: StepSnapshot | undefined): { report: DoctorReport; remoteCheckedAt?: number } {
   const isRemote = (check: CheckResult) => remoteCheckIds.includes(check.id);
@@ -313,12 +314,13 @@ function withLastRemoteChecks(report: DoctorReport, last: StepSnapshot | undefin
     return { report, remoteCheckedAt: Date.now() };
   }
   const earlier = last?.report;
-  if (!earlier || last.remoteCheckedAt === undefined || earlier.target !== report.target || earlier.path !== report.path || earlier.dockerHost !== report.dockerHost) {
+  if (!earlier || last.remoteCheckedAt === undefined || earlier.target !== report.target || earlier.path !== report.path) {
     return { report };
   }
   const byId = new Map([...earlier.checks.filter(isRemote), ...report.checks].map((check) => [check.id, check]));
   const checks = checksForPath[report.path].flatMap((id) => byId.get(id) ?? []);
-  return { report: { ...report, ok: checks.every((check) => check.status === 'pass'), checks }, remoteCheckedAt: last.remoteCheckedAt };
+  const dockerHost = earlier.dockerHost !== undefined ? { dockerHost: earlier.dockerHost } : {};
+  return { report: { ...report, ...dockerHost, ok: checks.every((check) => check.status === 'pass'), checks }, remoteCheckedAt: last.remoteCheckedAt };
 }
 
 /** The walkthrough's tab: VS Code labels every Welcome page "Welcome" and gives the API no input type for it. */

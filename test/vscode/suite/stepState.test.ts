@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { useUserSshConfig } from './support/userSshConfig';
 import { startRig, type Rig } from '../../fixtures/rig/index';
@@ -11,7 +13,7 @@ interface Snapshot {
   report?: { ok: boolean; checks: { id: string; status: string; code?: string }[] };
 }
 interface Api {
-  refreshSteps(): Promise<Snapshot>;
+  refreshSteps(options?: { local?: boolean }): Promise<Snapshot>;
   latestSteps(): Snapshot | undefined;
 }
 
@@ -68,6 +70,19 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
     assert.ok(!snapshot.done.has('dockerHostVerified'), 'dockerHostVerified set with no DOCKER_HOST in any setting');
     // "Verify the engine" belongs to the connected Remote-SSH window; an engine answering over ssh is not that.
     assert.ok(!snapshot.done.has('engineVerified'), 'engineVerified set outside a Remote-SSH window without a recorded follow-through');
+  });
+
+  // Issue 14 item 2: focus and settings changes run this local round; it must not log in, nor drop
+  // the steps that only the remote checks prove.
+  it('a local round logs in to nothing and keeps what the last remote checks proved', async () => {
+    const acceptedLogins = () => (readFileSync(join(rig.tmpDir, 'sshd', 'sshd.log'), 'utf8').match(/Accepted publickey for /g) ?? []).length;
+    const full = await api.refreshSteps();
+    assert.ok(full.done.has('keyAuthorized') && full.done.has('hostTrusted'), JSON.stringify(full.report?.checks));
+    const before = acceptedLogins();
+    const local = await api.refreshSteps({ local: true });
+    assert.equal(acceptedLogins(), before, 'the local round logged in');
+    for (const step of ['keyAuthorized', 'hostTrusted', 'agentHasIdentity']) assert.ok(local.done.has(step), `${step} dropped by a local round; done: ${[...local.done].join(', ')}`);
+    assert.equal(local.report?.checks.find((check) => check.id === 'auth')?.status, 'pass', 'the last auth result is kept');
   });
 
   it('clears the agent identity step when the agent loses the key (auth still passes with the key file), and sets it again after', async () => {
