@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRig, type Rig } from '../fixtures/rig/index';
+import { acceptedLogins as countAccepted } from '../fixtures/rig/sshdLog';
 import { Workbench } from './workbench';
 
 /*
@@ -17,7 +18,7 @@ describe('a quiet background: the idle window logs in to nothing', function () {
   let work: string;
   const sshCalls = () => join(work, 'ssh-calls');
   const callCount = () => (existsSync(sshCalls()) ? readFileSync(sshCalls(), 'utf8').split('\n').filter((line) => line !== '').length : 0);
-  const acceptedLogins = () => (readFileSync(join(rig.tmpDir, 'sshd', 'sshd.log'), 'utf8').match(/Accepted publickey for /g) ?? []).length;
+  const acceptedLogins = () => countAccepted(rig);
 
   /** Waits until no new login came for `quietMs`: the rounds our commands started are over. */
   async function settled(quietMs: number): Promise<number> {

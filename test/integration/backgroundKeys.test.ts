@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRig, type Rig } from '../fixtures/rig/index';
+import { acceptedLogins as countAccepted } from '../fixtures/rig/sshdLog';
 import { writeSecurityKeyPair } from '../fixtures/keys/securityKey';
 import { runDoctor } from '../../src/core/doctor/doctor';
 import { remoteCheckIds } from '../../src/core/doctor/checks/types';
@@ -29,7 +30,7 @@ describe('background checks and security keys, against the loopback rig', functi
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-  const acceptedLogins = () => (readFileSync(join(rig.tmpDir, 'sshd', 'sshd.log'), 'utf8').match(/Accepted publickey for /g) ?? []).length;
+  const acceptedLogins = () => countAccepted(rig);
 
   async function expectQuietThenLoud(configFile: string, pattern: RegExp) {
     for (const path of ['docker-host', 'remote-ssh'] as const) {

@@ -5,6 +5,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRig, type Rig } from '../fixtures/rig/index';
+import { acceptedLogins as countAccepted } from '../fixtures/rig/sshdLog';
 import { runDoctor, type DoctorReport, type CheckId } from '../../src/core/doctor/doctor';
 import { runProcess } from '../../src/core/runner';
 import { BadInputError } from '../../src/core/errors';
@@ -50,7 +51,7 @@ describe('trust rule and the user\'s own ssh, against the loopback rig', functio
   });
 
   const sshdLog = () => join(rig.tmpDir, 'sshd', 'sshd.log');
-  const acceptedLogins = () => (readFileSync(sshdLog(), 'utf8').match(/Accepted publickey for /g) ?? []).length;
+  const acceptedLogins = () => countAccepted(rig);
 
   /**
    * A user config that lets plain ssh accept keys by itself (`StrictHostKeyChecking no` or

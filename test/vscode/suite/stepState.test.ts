@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { useUserSshConfig } from './support/userSshConfig';
 import { startRig, type Rig } from '../../fixtures/rig/index';
+import { acceptedLogins as countAccepted } from '../../fixtures/rig/sshdLog';
 import { CommandIds } from '../../../src/vscode/commandIds';
 
 const extensionId = 'remote-docker-ssh.remote-docker-ssh';
@@ -75,7 +74,7 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
   // Issue 14 item 2: focus and settings changes run this local round; it must not log in, nor drop
   // the steps that only the remote checks prove.
   it('a local round logs in to nothing and keeps what the last remote checks proved', async () => {
-    const acceptedLogins = () => (readFileSync(join(rig.tmpDir, 'sshd', 'sshd.log'), 'utf8').match(/Accepted publickey for /g) ?? []).length;
+    const acceptedLogins = () => countAccepted(rig);
     const full = await api.refreshSteps();
     assert.ok(full.done.has('keyAuthorized') && full.done.has('hostTrusted'), JSON.stringify(full.report?.checks));
     const before = acceptedLogins();
