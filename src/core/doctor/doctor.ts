@@ -176,8 +176,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
 
   // The session goes first: it is the long pole (a handshake, then the remote checks). A proxied host
   // (ProxyJump, ProxyCommand ssh -W) needs our options on every hop; `ssh -G` would tell, but waiting
-  // for it would delay the session, so every session gets the hop wrapper (a fixed script on PATH;
-  // for a direct host it only puts our own options in front once more).
+  // for it would delay the session, so every session gets the hop wrapper (a fixed script on PATH
+  // that adds them to the hops only; for a direct host it costs one exec).
   let hops: StrictHopsEnvironment | undefined;
   try {
     const askingKeys = options.background && asked.some((id) => remoteCheckIds.includes(id)) ? await keysThatWouldAsk(target, options.configFile, deadline, env) : [];
