@@ -22,8 +22,11 @@ export interface RemoteDockerSshApi {
   readonly activationMs: number;
   /** The last published step state (the values of the `remoteDockerSsh.step.*` context keys). */
   latestSteps(): StepSnapshot | undefined;
-  /** Runs the checks again now and resolves with the state it published. */
-  refreshSteps(): Promise<StepSnapshot>;
+  /**
+   * Runs the checks again now, the remote ones included (as if the user asked), and resolves with the
+   * state it published. `{ local: true }`: only the local checks, as a focus change runs them.
+   */
+  refreshSteps(options?: { local?: boolean }): Promise<StepSnapshot>;
   /** How many processes the extension has started so far (its runner counts them; terminals aside). */
   processesStarted(): number;
   /** How many processes had been started when activate() returned. */
@@ -58,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): RemoteDockerSshApi {
   return {
     activationMs,
     latestSteps,
-    refreshSteps: () => refreshSteps({ force: true }),
+    refreshSteps: (options) => refreshSteps(options?.local ? { force: true } : { remote: 'asked' }),
     processesStarted: processesStartedCount,
     processesAtActivation: processesStartedCount(),
     logFolder: context.logUri.fsPath,

@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly input?: string;
   readonly cwd?: string;
+  /** Sees stdout as it arrives (the result still holds all of it): lets a caller act on a line before the child ends. */
+  readonly onStdout?: (chunk: Buffer) => void;
 }
 
 /** A child that ignores SIGTERM gets SIGKILL this long after it. */
@@ -135,7 +137,10 @@ export function runProcess(file: string, args: readonly string[], options: RunOp
       kill();
     };
 
-    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout.push(chunk);
+      options.onStdout?.(chunk);
+    });
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', (error) => {
       // 'error' also reports a failed kill() of a child that is already gone; only a child that

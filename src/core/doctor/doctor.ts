@@ -4,16 +4,19 @@ import { Deadline } from '../deadline';
 import { parseDoctorTarget, dockerHostForTarget, sshDestinationArgs } from '../ssh/doctorTarget';
 import { readEffectiveSshConfig, type EffectiveSshConfig } from '../ssh/sshEffectiveConfig';
 import { sshCheckArgs, sshCommandArgs } from '../ssh/sshInvocation';
-import { strictHopsEnvironment } from '../ssh/strictHops';
+import { strictHopsEnvironment, type StrictHopsEnvironment } from '../ssh/strictHops';
 import { listAgentIdentities } from '../ssh/agent';
+import { keysThatAsk } from '../ssh/keysThatAsk';
+import type { HostTarget } from '../ssh/doctorTarget';
 import { fingerprintOf, lookupKnownHosts, scanOfferedKeys, scanTypesFor, type KnownHostEntry } from '../ssh/knownHosts';
 import { remoteProbeScript, parseRemoteProbe } from './remoteProbe';
+import { dockerSshIsStrict, dockerSshView, sessionLoggedIn } from './roundtripGate';
 import { runProcess } from '../runner';
 import { diagnoseSsh, loggedInPerSsh } from './diagnose';
 import { unreachableCodes } from './failureCodes';
 import { hostKeyVerifiedBySession } from './checks/hostKeyCheck';
 import { sessionFailureCode } from './checks/sessionFailure';
-import { checksForPath, type CheckId, type CheckResult, type DoctorPath, type DoctorReport } from './checks/types';
+import { checksForPath, remoteCheckIds, type CheckId, type CheckResult, type DoctorPath, type DoctorReport } from './checks/types';
 import type { DoctorFacts, EarlierResults, IdentityFileInfo, SessionFact, Timed, Verdict } from './checks/facts';
 import { sshClientCheck } from './checks/sshClientCheck';
 import { agentCheck } from './checks/agentCheck';
@@ -44,6 +47,12 @@ export interface DoctorOptions {
    * the selected docker context). Default: ssh://<target>.
    */
   readonly dockerHost?: string;
+  /**
+   * A run nobody asked for (the extension's background rounds), which must never make the user
+   * touch a security key: when the agent or the identity files hold one (see keysThatAsk.ts),
+   * nothing reaches the host. The report then has the local checks only and says why.
+   */
+  readonly background?: boolean;
 }
 
 export const defaultDoctorTimeoutMs = 10_000;
@@ -81,8 +90,8 @@ async function readIdentityFiles(paths: readonly string[]): Promise<IdentityFile
   return Promise.all(
     paths.map(async (path) => {
       const text = await readFile(`${path}.pub`, 'utf8').catch(() => undefined);
-      const blob = text?.trim().split(/\s+/)[1];
-      return { path, fingerprint: blob ? fingerprintOf(blob) : undefined };
+      const [type, blob] = text?.trim().split(/\s+/) ?? [];
+      return { path, fingerprint: blob ? fingerprintOf(blob) : undefined, type: blob ? type : undefined };
     }),
   );
 }
@@ -135,6 +144,18 @@ function agentSocketFor(config: EffectiveSshConfig | undefined, env: NodeJS.Proc
   return config!.expandPath(value.replace(/^"(.*)"$/, '$1'));
 }
 
+/** The keys a login to this target could ask a touch for: in the agent ssh would use, or among its identity files. */
+async function keysThatWouldAsk(target: HostTarget, configFile: string | undefined, deadline: Deadline, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const options = { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env };
+  const { config } = await readEffectiveSshConfig(target, configFile, options);
+  const socket = agentSocketFor(config, env);
+  const [agent, files] = await Promise.all([
+    listAgentIdentities({ ...options, timeoutMs: Math.min(deadline.remainingMs(), agentAnswerMs), env: socket === undefined ? env : { ...env, SSH_AUTH_SOCK: socket } }),
+    readIdentityFiles(config ? config.list('identityfile').map((file) => config.expandPath(file)) : []),
+  ]);
+  return keysThatAsk(agent.identities, files);
+}
+
 export class DoctorCancelledError extends Error {
   constructor() {
     super('the doctor was cancelled');
@@ -143,42 +164,89 @@ export class DoctorCancelledError extends Error {
 }
 
 /**
- * Runs the checks of one path against a target. Everything independent starts at once: the
- * local checks, `ssh -G` (then known_hosts and ssh-keyscan), ONE ssh session that runs the
- * remote probe script, and on the DOCKER_HOST path one `docker -H ssh://…` round trip. The whole
- * run costs about one SSH handshake. Bad input throws BadInputError before anything starts.
+ * Runs the checks of one path against a target. ONE ssh session that runs the remote probe script
+ * starts first; everything independent starts right after it: the local checks, `ssh -G` (then
+ * known_hosts and ssh-keyscan), and on the DOCKER_HOST path one `docker -H ssh://…` round trip
+ * (gated, see roundtripGate.ts). The whole run costs about one SSH handshake. Bad input throws
+ * BadInputError before anything starts.
  */
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const started = performance.now();
   const target = parseDoctorTarget(options.target);
   if (options.configFile !== undefined) await assertReadableFile(options.configFile);
-  const selected = checksForPath[options.path].filter((id) => options.only === undefined || options.only.includes(id));
-  if (selected.length === 0) throw new BadInputError(`none of the checks asked for (${options.only?.join(', ')}) belong to the ${options.path} path; its checks are ${checksForPath[options.path].join(', ')}`);
-  const needs = (...ids: CheckId[]) => ids.some((id) => selected.includes(id));
+  const asked = checksForPath[options.path].filter((id) => options.only === undefined || options.only.includes(id));
+  if (asked.length === 0) throw new BadInputError(`none of the checks asked for (${options.only?.join(', ')}) belong to the ${options.path} path; its checks are ${checksForPath[options.path].join(', ')}`);
   const deadline = new Deadline(options.timeoutMs ?? defaultDoctorTimeoutMs, options.signal);
   const env = options.env ?? process.env;
   const run = (file: string, args: readonly string[], input?: string) => runProcess(file, args, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env, input });
   const dockerHost = options.dockerHost ?? dockerHostForTarget(target);
   if (options.dockerHost !== undefined) assertDockerHostValue(options.dockerHost);
 
+  // The session goes first: it is the long pole (a handshake, then the remote checks). A proxied host
+  // (ProxyJump, ProxyCommand ssh -W) needs our options on every hop; `ssh -G` would tell, but waiting
+  // for it would delay the session, so every session gets the hop wrapper (a fixed script on PATH
+  // that adds them to the hops only; for a direct host it costs one exec).
+  let hops: StrictHopsEnvironment | undefined;
   try {
+    const askingKeys = options.background && asked.some((id) => remoteCheckIds.includes(id)) ? await keysThatWouldAsk(target, options.configFile, deadline, env) : [];
+    const notCheckedInBackground = askingKeys.length > 0 ? `a login would ask you to touch ${askingKeys.join(' and ')}` : undefined;
+    const selected = notCheckedInBackground ? asked.filter((id) => !remoteCheckIds.includes(id)) : asked;
+    const needs = (...ids: CheckId[]) => ids.some((id) => selected.includes(id));
+    const needsSession = needs(...remoteCheckIds);
+    hops = needsSession ? await strictHopsEnvironment(env) : undefined;
+    // The round trip waits for the line our session prints once it has logged in (see roundtripGate.ts).
+    let sessionOutput = '';
+    let markLoggedIn!: (yes: boolean) => void;
+    const sessionLogin = new Promise<boolean>((resolve) => {
+      markLoggedIn = resolve;
+    });
+    const probe = needsSession
+      ? timed(
+          // VERBOSE: ssh's "Authenticated to" tells a session that hangs after login from one that never got in.
+          runProcess('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s'], 'VERBOSE'), {
+            timeoutMs: deadline.remainingMs(),
+            signal: deadline.signal,
+            env: hops!.env,
+            input: remoteProbeScript,
+            onStdout: (chunk) => {
+              sessionOutput += chunk.toString('latin1');
+              if (sessionLoggedIn(sessionOutput.slice(0, sessionOutput.lastIndexOf('\n') + 1))) markLoggedIn(true);
+            },
+          }).then((result): SessionFact => ({ result, parsed: parseRemoteProbe(result.stdout), loggedIn: loggedInPerSsh(result.stderr) })),
+        ).finally(() => markLoggedIn(false))
+      : undefined;
     const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
 
     const effective = needs('agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
-    // The round trip needs the probe too: it is the proof that gates it (below). A proxied host
-    // (ProxyJump, ProxyCommand ssh -W, as `ssh -G` reports) gets our options on every hop.
-    const probe = needs('host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip')
-      ? effective!.then(async ({ value }) => {
-          const hops = value.config?.proxied ? await strictHopsEnvironment(env) : undefined;
-          try {
-            return await timed(
-              // VERBOSE: ssh's "Authenticated to" tells a session that hangs after login from one that never got in.
-              runProcess('ssh', sshCommandArgs(options.configFile, deadline.remainingSeconds(), target, ['/bin/sh', '-s'], 'VERBOSE'), { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: hops?.env ?? env, input: remoteProbeScript }).then((result): SessionFact => ({ result, parsed: parseRemoteProbe(result.stdout), loggedIn: loggedInPerSsh(result.stderr) })),
-            );
-          } finally {
-            await hops?.dispose();
-          }
-        })
+    // Next the round trip, the long pole of the docker-host path. It runs the user's own docker CLI
+    // and its plain ssh, exactly as the Docker extension does, without our options: that ssh reads
+    // the user's config, which may say StrictHostKeyChecking accept-new or no (then it would log in
+    // to a host whose key is unknown or even CHANGED). So it starts only once OUR session, with
+    // StrictHostKeyChecking=yes, has logged in during this run (ssh itself verified the host key),
+    // unless `ssh -G` shows that docker's ssh refuses such keys by itself too; then it overlaps our
+    // session. What known_hosts holds is never the judge (a @revoked or @cert-authority line is not "known").
+    const roundtripEnv = { ...env };
+    // -H must win: a DOCKER_CONTEXT in the environment would make the CLI refuse the combination.
+    delete roundtripEnv.DOCKER_CONTEXT;
+    // Without a chosen -F file and with the target's own DOCKER_HOST, docker's ssh sees what our `ssh -G` saw.
+    const sameView = options.configFile === undefined && dockerHost === dockerHostForTarget(target);
+    const stopRoundtrip = new AbortController();
+    let cliServesDialStdio = true;
+    void probe?.then((session) => {
+      cliServesDialStdio = !session.value.parsed.started || remoteCliServesDialStdio(session.value.parsed);
+      if (!cliServesDialStdio) stopRoundtrip.abort();
+    }, () => undefined);
+    const roundtrip = needs('docker-host-roundtrip')
+      ? (sameView ? effective!.then(({ value }) => value) : dockerSshView(dockerHost, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
+          .then(async (view) => dockerSshIsStrict(view.config) || (await sessionLogin))
+          .then((allowed) =>
+            allowed
+              ? timed(runProcess('docker', [`--host=${dockerHost}`, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: AbortSignal.any([deadline.signal, stopRoundtrip.signal]), env: roundtripEnv }))
+              : undefined,
+          )
+          // Against Podman or a pre-18.09 CLI on the host the docker CLI here would wait out the whole
+          // time limit: once the probe shows such a CLI, the round trip is stopped and not judged.
+          .then(async (ran) => ((await probe!).value.parsed.started && !cliServesDialStdio ? undefined : ran))
       : undefined;
     const known = needs('host-key') ? effective!.then(({ value }) => knownEntriesFor(value.config, deadline, env)) : undefined;
     // The agent ssh uses is the config's IdentityAgent when set (1Password, Secretive), else SSH_AUTH_SOCK.
@@ -209,23 +277,6 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
         })
       : undefined;
     const hostKeys = needs('host-key') ? Promise.all([effective!, known!]).then(([{ value }, entries]) => timed(gatherHostKeys(value.config, entries, probe!, deadline, env))) : undefined;
-    // The round trip runs the user's own docker CLI and its plain ssh, exactly as the Docker extension
-    // does, without our options: that ssh reads the user's config, which may say StrictHostKeyChecking
-    // accept-new or no (then it would log in to a host whose key is unknown or even CHANGED). So it runs
-    // only after OUR session, with StrictHostKeyChecking=yes, logged in during this run: ssh itself
-    // verified the host key. What known_hosts holds is never the judge (a @revoked or @cert-authority
-    // line is not "known").
-    const roundtripEnv = { ...env };
-    // -H must win: a DOCKER_CONTEXT in the environment would make the CLI refuse the combination.
-    delete roundtripEnv.DOCKER_CONTEXT;
-    // Against Podman or a pre-18.09 CLI on the host the docker CLI here would wait out the whole time limit.
-    const roundtrip = needs('docker-host-roundtrip')
-      ? probe!.then((session) =>
-          roundtripAllowed(session.value) && remoteCliServesDialStdio(session.value.parsed)
-            ? timed(runProcess('docker', [`--host=${dockerHost}`, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
-            : undefined,
-        )
-      : undefined;
     // The round trip's `docker version` also proves the local CLI (and prints its version): one Go start fewer.
     const localDocker = needs('local-docker-cli') ? (roundtrip ?? Promise.resolve(undefined)).then((ran) => (ran ? undefined : timed(run('docker', ['--version'])))) : undefined;
 
@@ -272,9 +323,11 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       totalMs: Math.round(performance.now() - started),
       // Plain `ssh -F FILE` reads only FILE; the user should know the system-wide file is left out.
       ...(options.configFile !== undefined ? { notes: [`ssh was run with -F ${options.configFile}, so /etc/ssh/ssh_config is not read (exactly as with plain ssh -F).`] } : {}),
+      ...(notCheckedInBackground ? { notCheckedInBackground } : {}),
       checks,
     };
   } finally {
     deadline.dispose();
+    await hops?.dispose();
   }
 }

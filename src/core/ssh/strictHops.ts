@@ -34,6 +34,13 @@ async function findSsh(pathValue: string): Promise<string | undefined> {
 }
 
 /**
+ * Marks the ssh the caller starts itself: it already has our options (in the order the caller
+ * chose, e.g. its own LogLevel), so the script only lends it its path and drops the mark; every
+ * ssh below it (the hops) lacks the mark and gets hopSshOptions.
+ */
+const topSessionMark = 'REMOTE_DOCKER_SSH_TOP_SESSION';
+
+/**
  * ssh builds a ProxyJump hop's command from its own argv[0] when that has a "/" (else it runs
  * "ssh" from PATH). The script therefore runs the real ssh under the script's own path
  * (bash's `exec -a`), so the hop's hops come back through it too, to any depth. Without bash,
@@ -41,11 +48,16 @@ async function findSsh(pathValue: string): Promise<string | undefined> {
  */
 async function hopScript(realSsh: string): Promise<string> {
   const options = hopSshOptions.join(' ');
+  const real = shellQuote(realSsh);
+  const top = `if [ -n "\${${topSessionMark}:-}" ]; then unset ${topSessionMark}; exec`;
   const bash = await access('/bin/bash', constants.X_OK).then(() => true, () => false);
-  return bash ? `#!/bin/bash\nexec -a "$0" ${shellQuote(realSsh)} ${options} "$@"\n` : `#!/bin/sh\nexec ${shellQuote(realSsh)} ${options} "$@"\n`;
+  return bash
+    ? `#!/bin/bash\n${top} -a "$0" ${real} "$@"; fi\nexec -a "$0" ${real} ${options} "$@"\n`
+    : `#!/bin/sh\n${top} ${real} "$@"; fi\nexec ${real} ${options} "$@"\n`;
 }
 
 export interface StrictHopsEnvironment {
+  /** For the one ssh the caller starts: through the script (for its path), with the caller's own options only. */
   readonly env: NodeJS.ProcessEnv;
   /** Removes the temporary folder; call once every ssh using `env` has ended. */
   dispose(): Promise<void>;
@@ -70,5 +82,5 @@ export async function strictHopsEnvironment(env: NodeJS.ProcessEnv, platform: No
     await rm(folder, { recursive: true, force: true });
     throw error;
   }
-  return { env: { ...env, PATH: `${folder}${delimiter}${pathValue}` }, dispose: () => rm(folder, { recursive: true, force: true }) };
+  return { env: { ...env, PATH: `${folder}${delimiter}${pathValue}`, [topSessionMark]: '1' }, dispose: () => rm(folder, { recursive: true, force: true }) };
 }

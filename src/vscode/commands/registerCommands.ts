@@ -93,9 +93,9 @@ export function registerCommands(context: vscode.ExtensionContext): void {
           return undefined;
         } finally {
           if (!noRecheck.has(id)) {
-            // Every command may have changed what the steps check: look again (not awaited, the
-            // caller gets its result at once; the keys follow a moment later).
-            void refreshSteps({ force: true });
+            // Every command may have changed what the steps check: look again, the host included
+            // (not awaited, the caller gets its result at once; the keys follow a moment later).
+            void refreshSteps({ remote: 'auto' });
           }
         }
       }),

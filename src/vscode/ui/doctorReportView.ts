@@ -61,6 +61,11 @@ a.button { display: inline-block; margin-top: 6px; padding: 3px 10px; background
 </body></html>`;
 }
 
+/** The report page is open and shown in its editor group. */
+export function reportVisible(): boolean {
+  return panel?.visible ?? false;
+}
+
 export function showReport(report: DoctorReport): void {
   if (!panel) {
     panel = vscode.window.createWebviewPanel('remoteDockerSsh.report', vscode.l10n.t('Remote Docker: setup checks'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {

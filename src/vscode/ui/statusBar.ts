@@ -27,10 +27,14 @@ function render(item: vscode.StatusBarItem, snapshot: StepSnapshot): void {
   item.command = CommandIds.checkSetup;
   const report = snapshot.report;
   const failed = report?.checks.filter((check) => check.status === 'fail') ?? [];
-  const icon = !report ? '$(circle-outline)' : failed.length === 0 ? '$(check)' : '$(warning)';
+  // Local checks alone do not make a host "all passed": until the remote ones ran, it is "not checked".
+  const checked = report !== undefined && (snapshot.remoteCheckedAt !== undefined || failed.length > 0);
+  const icon = !checked ? '$(circle-outline)' : failed.length === 0 ? '$(check)' : '$(warning)';
   item.text = `${icon} $(server-environment) ${host}`;
-  const state = !report
-    ? vscode.l10n.t('Docker host {0}: not checked yet. Click to check.', host)
+  const state = !checked
+    ? snapshot.notCheckedInBackground !== undefined
+      ? vscode.l10n.t('Docker host {0}: not checked in the background ({1}). Click to check.', host, snapshot.notCheckedInBackground)
+      : vscode.l10n.t('Docker host {0}: not checked yet. Click to check.', host)
     : failed.length === 0
       ? vscode.l10n.t('Docker host {0}: all checks passed. Click to check again.', host)
       : vscode.l10n.t('Docker host {0}: {1} check(s) failed: {2}. Click for the report.', host, failed.length, failed.map((check) => check.message).join('; '));
@@ -40,6 +44,6 @@ function render(item: vscode.StatusBarItem, snapshot: StepSnapshot): void {
   // Only our own command may run from this tooltip.
   tooltip.isTrusted = { enabledCommands: [CommandIds.connectAndInstall] };
   item.tooltip = tooltip;
-  item.backgroundColor = report && failed.length > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+  item.backgroundColor = failed.length > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   item.show();
 }

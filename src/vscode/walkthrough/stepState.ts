@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { runDoctor, type DoctorReport } from '../../core/doctor/doctor';
+import { checksForPath, remoteCheckIds, type CheckResult, type DoctorPath } from '../../core/doctor/checks/types';
 import { checkLocalEngine } from '../../core/docker/localEngine';
 import { RemoteSshExtensionIds } from '../../core/remote/remoteSshProduct';
 import { listConfiguredHosts } from '../../core/ssh/config/configFiles';
@@ -13,28 +14,50 @@ import { log } from '../log';
 import { candidateKeys } from '../ssh/pickKey';
 import { currentTarget, setupPath } from '../setupState';
 import { chosenSshConfigFile, sshConfigFile } from '../ssh/sshConfigFile';
+import { reportVisible } from '../ui/doctorReportView';
 import { SetupPathContextKey, StepNames, stepContextKey, stepsPassedBy, type StepName } from './stepKeys';
 
 /**
  * Turns real state into the walkthrough's `remoteDockerSsh.step.*` context keys. A step is set
  * only from a probe (doctor checks, the ssh config, installed extensions, settings), never from a
- * button click. Results are cached for a few seconds so that focus changes and back-to-back
- * commands cost one round of checks.
+ * button click.
+ *
+ * A quiet background: a round is LOCAL (no process reaches the host: `ssh -V`, `ssh -G`, key
+ * files, `ssh-add -l`, `docker --version`, the settings) unless it follows a command of ours, the
+ * user asked (Check, the status bar, the API), or the walkthrough or the report is visible, and
+ * then at most once a minute. Focus and settings changes run local rounds only. Remote rounds
+ * that nobody asked for never log in with a key that would ask for a touch (doctor `background`),
+ * nor at all when `remoteDockerSsh.backgroundRemoteChecks` is off (for `ssh-add -c` keys, which
+ * cannot be detected). A local round keeps the remote checks' last results.
  */
 export interface StepSnapshot {
   readonly at: number;
   readonly target?: string;
   readonly done: ReadonlySet<StepName>;
+  /** The local checks of this round, with the remote checks of the last round that ran them. */
   readonly report?: DoctorReport;
+  /** When the remote checks in `report` ran; undefined when they have not run for this host. */
+  readonly remoteCheckedAt?: number;
+  /** Why the last remote round that nobody asked for did not reach the host. */
+  readonly notCheckedInBackground?: string;
   /** The host DOCKER_HOST points at (settings), or the connected ssh-remote. */
   readonly activeDockerHost?: string;
 }
 
+/**
+ * `auto`: a round nobody asked for (after a command, while the walkthrough or report is visible):
+ * it skips logins that would ask. `asked`: the user wants the checks now.
+ */
+export type RemoteRound = 'auto' | 'asked';
+
 const freshForMs = 5_000;
+/** While the walkthrough or the report is visible, the remote checks run at most this often. */
+const visibleRemoteEveryMs = 60_000;
 let latest: StepSnapshot | undefined;
 let running: Promise<StepSnapshot> | undefined;
-/** The round that starts when the one in flight ends (at most one waits). */
+/** The round that starts when the one in flight ends (at most one waits), and what it will run. */
 let queued: Promise<StepSnapshot> | undefined;
+let queuedRemote: { remote?: RemoteRound } = {};
 const changed = new vscode.EventEmitter<StepSnapshot>();
 
 export const onDidChangeSteps = changed.event;
@@ -49,12 +72,13 @@ export async function applySetupPathContext(): Promise<void> {
 }
 
 /**
- * Re-runs the checks unless a snapshot younger than a few seconds exists. `force` (after a command)
- * always runs a new round, queued after one in flight so that it sees the latest state; a doctor
- * report that a command just produced can be passed in to avoid running the doctor twice.
+ * Runs a round of checks. Without `force`/`remote`, a snapshot younger than a few seconds (or the
+ * round in flight) is reused. `force` always runs a new local round and `remote` a new round with
+ * the remote checks, queued after one in flight so that it sees the latest state; a doctor report
+ * that a command just produced can be passed in to avoid running the doctor twice.
  */
-export function refreshSteps(options: { force?: boolean; report?: DoctorReport } = {}): Promise<StepSnapshot> {
-  if (!options.force && !options.report) {
+export function refreshSteps(options: { force?: boolean; remote?: RemoteRound; report?: DoctorReport } = {}): Promise<StepSnapshot> {
+  if (!options.force && !options.remote && !options.report) {
     if (running) {
       return running;
     }
@@ -63,9 +87,14 @@ export function refreshSteps(options: { force?: boolean; report?: DoctorReport }
     }
   }
   if (queued && !options.report) {
-    // A round is already waiting to start after the one in flight: it will see this change too.
+    // A round is already waiting to start after the one in flight: it will see this change too,
+    // and runs the remote checks if any of the requests it stands for asked for them.
+    if (options.remote === 'asked' || (options.remote === 'auto' && queuedRemote.remote === undefined)) {
+      queuedRemote.remote = options.remote;
+    }
     return queued;
   }
+  const request: { remote?: RemoteRound } = { remote: options.remote };
   const previous = running ?? Promise.resolve(undefined);
   const next: Promise<StepSnapshot> = previous
     .catch(() => undefined)
@@ -73,7 +102,7 @@ export function refreshSteps(options: { force?: boolean; report?: DoctorReport }
       if (queued === next) {
         queued = undefined;
       }
-      return computeSteps(options.report);
+      return computeSteps(request.remote, options.report);
     })
     .then(async (snapshot) => {
       await publish(snapshot);
@@ -86,6 +115,7 @@ export function refreshSteps(options: { force?: boolean; report?: DoctorReport }
     });
   if (running) {
     queued = next;
+    queuedRemote = request;
   }
   running = next;
   return next;
@@ -171,7 +201,7 @@ export async function dockerHostInUseFor(target: string): Promise<string | undef
   return inUse !== undefined && inUse === expected ? inUse : undefined;
 }
 
-async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
+async function computeSteps(remote: RemoteRound | undefined, given?: DoctorReport): Promise<StepSnapshot> {
   const done = new Set<StepName>();
   const target = currentTarget();
   const configFile = sshConfigFile();
@@ -212,11 +242,24 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
         .catch((error: unknown) => log().warn(`Reading ${configFile}: ${String(error)}`)),
     );
     if (!report && !inRemoteWindow) {
+      const path: DoctorPath = setupPath() === 'remoteSsh' ? 'remote-ssh' : 'docker-host';
+      const backgroundOff = remote === 'auto' && vscode.workspace.getConfiguration('remoteDockerSsh').get<boolean>('backgroundRemoteChecks') === false;
+      const local = remote === undefined || backgroundOff;
       probes.push(
         dockerHostInUseFor(target)
-          .then((dockerHost) => runDoctor({ target, path: setupPath() === 'remoteSsh' ? 'remote-ssh' : 'docker-host', configFile: chosenSshConfigFile(), timeoutMs: checkTimeoutMs(), dockerHost }))
+          .then((dockerHost) =>
+            runDoctor({
+              target,
+              path,
+              configFile: chosenSshConfigFile(),
+              timeoutMs: checkTimeoutMs(),
+              dockerHost,
+              background: remote === 'auto',
+              ...(local ? { only: checksForPath[path].filter((id) => !remoteCheckIds.includes(id)) } : {}),
+            }),
+          )
           .then((result) => {
-            report = result;
+            report = backgroundOff ? { ...result, notCheckedInBackground: 'remote checks in the background are turned off (remoteDockerSsh.backgroundRemoteChecks)' } : result;
           })
           .catch((error: unknown) => log().warn(`Checks for ${target} failed to run: ${String(error)}`)),
       );
@@ -242,6 +285,8 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
   );
   await Promise.all(probes);
   const inUse = await dockerHostInUse();
+  const merged = report ? withLastRemoteChecks(report, latest) : undefined;
+  report = merged?.report;
   if (report) {
     for (const step of stepsPassedBy(report.checks)) {
       done.add(step);
@@ -253,22 +298,68 @@ async function computeSteps(given?: DoctorReport): Promise<StepSnapshot> {
     }
   }
   const activeDockerHost = connectedRemoteHost() ?? inUse;
-  return { at: Date.now(), target, done, report, activeDockerHost };
+  const notCheckedInBackground = report?.notCheckedInBackground;
+  return { at: Date.now(), target, done, report, remoteCheckedAt: merged?.remoteCheckedAt, notCheckedInBackground, activeDockerHost };
 }
 
 /**
- * Wires the re-checks: when the window regains focus (the user may have fixed something in a
- * terminal) and when relevant settings or extensions change. The first check is queued, not awaited,
- * so activation does no I/O.
+ * A report without remote checks (a local round, or a background round that left the host alone)
+ * takes them from the last round that ran them for the same host and path: the steps they prove
+ * stay as they were instead of flickering off. It keeps that round's DOCKER_HOST, so a round trip
+ * made with another value than the one in use now still does not verify the step (computeSteps).
+ */
+function withLastRemoteChecks(report: DoctorReport, last: StepSnapshot | undefined): { report: DoctorReport; remoteCheckedAt?: number } {
+  const isRemote = (check: CheckResult) => remoteCheckIds.includes(check.id);
+  if (report.checks.some(isRemote)) {
+    return { report, remoteCheckedAt: Date.now() };
+  }
+  const earlier = last?.report;
+  if (!earlier || last.remoteCheckedAt === undefined || earlier.target !== report.target || earlier.path !== report.path) {
+    return { report };
+  }
+  const byId = new Map([...earlier.checks.filter(isRemote), ...report.checks].map((check) => [check.id, check]));
+  const checks = checksForPath[report.path].flatMap((id) => byId.get(id) ?? []);
+  const dockerHost = earlier.dockerHost !== undefined ? { dockerHost: earlier.dockerHost } : {};
+  return { report: { ...report, ...dockerHost, ok: checks.every((check) => check.status === 'pass'), checks }, remoteCheckedAt: last.remoteCheckedAt };
+}
+
+/** The walkthrough's tab: VS Code labels every Welcome page "Welcome" and gives the API no input type for it. */
+function welcomePageVisible(): boolean {
+  return vscode.window.tabGroups.all.some((group) => group.activeTab?.label === 'Welcome' && group.activeTab.input === undefined);
+}
+
+/** While the walkthrough or the report is visible in a focused window: the remote checks, at most once a minute. */
+function remoteRoundIfVisible(): void {
+  if (!vscode.window.state.focused || !(reportVisible() || welcomePageVisible())) {
+    return;
+  }
+  if (latest?.remoteCheckedAt !== undefined && Date.now() - latest.remoteCheckedAt < visibleRemoteEveryMs) {
+    return;
+  }
+  if (latest?.notCheckedInBackground !== undefined && Date.now() - latest.at < visibleRemoteEveryMs) {
+    return;
+  }
+  void refreshSteps({ remote: 'auto' });
+}
+
+/**
+ * Wires the re-checks: local rounds when the window regains focus (the user may have fixed
+ * something in a terminal) and when relevant settings or extensions change; remote rounds while
+ * the walkthrough or the report is visible. The first check is queued, not awaited, so activation
+ * does no I/O; it is local.
  */
 export function startStepState(context: vscode.ExtensionContext): void {
+  const visibleTimer = setInterval(remoteRoundIfVisible, visibleRemoteEveryMs / 4);
   context.subscriptions.push(
     changed,
+    { dispose: () => clearInterval(visibleTimer) },
     vscode.window.onDidChangeWindowState((state) => {
       if (state.focused) {
         void refreshSteps();
+        remoteRoundIfVisible();
       }
     }),
+    vscode.window.tabGroups.onDidChangeTabs(remoteRoundIfVisible),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (['remote.SSH.configFile', 'containers.environment', 'docker.environment', 'docker.host'].some((key) => event.affectsConfiguration(key))) {
         void refreshSteps({ force: true });

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { useUserSshConfig } from './support/userSshConfig';
 import { startRig, type Rig } from '../../fixtures/rig/index';
+import { acceptedLogins as countAccepted } from '../../fixtures/rig/sshdLog';
 import { CommandIds } from '../../../src/vscode/commandIds';
 import { renderReportHtml } from '../../../src/vscode/ui/doctorReportView';
 import type { DoctorReport } from '../../../src/core/doctor/doctor';
@@ -13,7 +14,7 @@ interface Snapshot {
   report?: { ok: boolean; checks: { id: string; status: string; code?: string }[] };
 }
 interface Api {
-  refreshSteps(): Promise<Snapshot>;
+  refreshSteps(options?: { local?: boolean }): Promise<Snapshot>;
   latestSteps(): Snapshot | undefined;
 }
 
@@ -70,6 +71,19 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
     assert.ok(!snapshot.done.has('dockerHostVerified'), 'dockerHostVerified set with no DOCKER_HOST in any setting');
     // "Verify the engine" belongs to the connected Remote-SSH window; an engine answering over ssh is not that.
     assert.ok(!snapshot.done.has('engineVerified'), 'engineVerified set outside a Remote-SSH window without a recorded follow-through');
+  });
+
+  // Issue 14 item 2: focus and settings changes run this local round; it must not log in, nor drop
+  // the steps that only the remote checks prove.
+  it('a local round logs in to nothing and keeps what the last remote checks proved', async () => {
+    const acceptedLogins = () => countAccepted(rig);
+    const full = await api.refreshSteps();
+    assert.ok(full.done.has('keyAuthorized') && full.done.has('hostTrusted'), JSON.stringify(full.report?.checks));
+    const before = acceptedLogins();
+    const local = await api.refreshSteps({ local: true });
+    assert.equal(acceptedLogins(), before, 'the local round logged in');
+    for (const step of ['keyAuthorized', 'hostTrusted', 'agentHasIdentity']) assert.ok(local.done.has(step), `${step} dropped by a local round; done: ${[...local.done].join(', ')}`);
+    assert.equal(local.report?.checks.find((check) => check.id === 'auth')?.status, 'pass', 'the last auth result is kept');
   });
 
   it('clears the agent identity step when the agent loses the key (auth still passes with the key file), and sets it again after', async () => {

@@ -17,6 +17,8 @@ export interface IdentityFileInfo {
   readonly path: string;
   /** From the .pub next to it, when there is one. */
   readonly fingerprint?: string;
+  /** The key type word of that .pub (`ssh-ed25519`, `sk-ssh-ed25519@openssh.com`, …). */
+  readonly type?: string;
 }
 
 /** The one ssh session that runs the remote probe script. */

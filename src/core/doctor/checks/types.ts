@@ -22,6 +22,13 @@ export const checksForPath: Record<DoctorPath, readonly CheckId[]> = {
   'docker-host': ['ssh-client', 'agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'local-docker-cli', 'docker-host-roundtrip'],
 };
 
+/**
+ * The checks that reach the host: our ssh session logs in (so an agent may ask for a confirmation
+ * and a security key for a touch), ssh-keyscan connects, docker's ssh logs in. The others are
+ * local: `ssh -V`, `ssh -G`, key files, `ssh-add -l`, `docker --version`.
+ */
+export const remoteCheckIds: readonly CheckId[] = ['host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip'];
+
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
 /** One line of `doctor --json` (DESIGN.md). */
@@ -46,5 +53,7 @@ export interface DoctorReport {
   readonly totalMs: number;
   /** What the user should know about how ssh was run (a chosen -F file skips /etc/ssh/ssh_config). */
   readonly notes?: string[];
+  /** A background run that found a key which would ask (a touch): why its remote checks did not run. */
+  readonly notCheckedInBackground?: string;
   readonly checks: CheckResult[];
 }
