@@ -17,6 +17,8 @@ export const failureCodes = [
   'docker-socket-permission',
   'docker-daemon-down',
   'local-docker-missing',
+  'ssh-master-stale',
+  'ssh-master-hung',
   'bad-target',
 ] as const;
 

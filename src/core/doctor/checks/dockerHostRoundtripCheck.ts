@@ -9,7 +9,7 @@ import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blocke
  * docker CLI runs plain `ssh` without -F, so only ~/.ssh/config applies there.
  */
 export function dockerHostRoundtripCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
-  const blocker = blockedBy(earlier, ['local-docker-cli', 'ssh-client', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine']);
+  const blocker = blockedBy(earlier, ['local-docker-cli', 'ssh-client', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'ssh-master']);
   if (blocker) return skip(`Skipped: needs a passing ${blocker.id} check.`);
   if (facts.roundtrip === undefined) {
     // Not run on purpose (see runDoctor): our StrictHostKeyChecking=yes session did not log in, so
