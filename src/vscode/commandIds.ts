@@ -16,6 +16,8 @@ export const CommandIds = {
   showLog: 'remoteDockerSsh.showLog',
   connectAndInstall: 'remoteDockerSsh.connectAndInstall',
   addRecommendations: 'remoteDockerSsh.addRecommendations',
+  makeDockerFast: 'remoteDockerSsh.makeDockerFast',
+  undoMakeDockerFast: 'remoteDockerSsh.undoMakeDockerFast',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -19,6 +19,8 @@ import { startAgent } from './startAgent';
 import { trustHost } from './trustHost';
 import { connectAndInstall } from './connectAndInstall';
 import { addRecommendations } from './addRecommendations';
+import { makeDockerFast } from './makeDockerFast';
+import { undoMakeDockerFast } from './undoMakeDockerFast';
 
 // One row per command: the table is the only place that ties an id to its function.
 const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
@@ -38,6 +40,8 @@ const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
   [CommandIds.showLog]: showLog,
   [CommandIds.connectAndInstall]: connectAndInstall,
   [CommandIds.addRecommendations]: addRecommendations,
+  [CommandIds.makeDockerFast]: makeDockerFast,
+  [CommandIds.undoMakeDockerFast]: undoMakeDockerFast,
 };
 
 // Commands that change nothing the steps look at (checkSetup publishes its own result).
