@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startRig, type Rig } from '../fixtures/rig/index';
 import { loopbackOnlySshPath } from '../fixtures/netns/loopbackOnly';
-import { runHostsCli } from '../fixtures/sshConfig/hostsCli';
+import { cliCommand, repoRoot, runHostsCli } from '../fixtures/sshConfig/hostsCli';
+import { loopbackOnly } from '../fixtures/netns/loopbackOnly';
 import { runDoctor } from '../../src/core/doctor/doctor';
 import { runProcess } from '../../src/core/runner';
 import { parseDoctorTarget } from '../../src/core/ssh/doctorTarget';
@@ -149,5 +150,45 @@ describe('connection reuse on the rig (issue 14 item 1)', function () {
       assert.match(result.stderr, /^remote-docker-ssh: /);
     }
     assert.deepEqual(readFileSync(rig.configFile), original);
+  });
+
+  /** The real CLI as the rig's Linux user, so its default ~/.ssh (from the passwd entry) is the rig's, not this machine's. */
+  async function cliAsRigUser(args: string[]) {
+    const home = join(rig.tmpDir, 'home', rig.user);
+    const { uid, gid } = statSync(home);
+    const command = cliCommand(args);
+    const netns = loopbackOnly('setpriv', ['--reuid', String(uid), '--regid', String(gid), '--clear-groups', '--', command.file, ...command.args]);
+    return runProcess(netns.file, netns.args, { timeoutMs: 60_000, cwd: repoRoot, env: { ...process.env, HOME: home } });
+  }
+
+  it('the CLI as a user: hosts reuse writes ~/.ssh/config (exit 0, --json), --undo restores it; exit 1 when an include wins', async () => {
+    const home = join(rig.tmpDir, 'home', rig.user);
+    const { uid, gid } = statSync(home);
+    const userConfig = join(home, '.ssh', 'config');
+    writeFileSync(userConfig, original, { mode: 0o600 });
+    chownSync(userConfig, uid, gid);
+    try {
+      const added = (await cliAsRigUser(['hosts', 'reuse', rig.alias, '--json']));
+      assert.equal(added.exitCode, 0, added.stderr);
+      const report = JSON.parse(added.stdout) as { effective: boolean; placement: string; controlPath: string; file: string };
+      assert.equal(report.effective, true);
+      assert.equal(report.placement, 'own-block');
+      assert.equal(report.file, userConfig);
+      assert.ok(report.controlPath.startsWith(join(home, '.ssh', 'cm') + '/'), report.controlPath);
+      assert.equal(statSync(join(home, '.ssh', 'cm')).mode & 0o777, 0o700);
+      const undone = (await cliAsRigUser(['hosts', 'reuse', rig.alias, '--undo']));
+      assert.equal(undone.exitCode, 0, undone.stderr);
+      assert.match(undone.stdout, /Removed the connection reuse lines/);
+      assert.deepEqual(readFileSync(userConfig), original);
+
+      const first = join(home, '.ssh', 'first.conf');
+      writeFileSync(first, 'Host *\n  ControlPersist no\n');
+      writeFileSync(userConfig, `Include ${first}\n${original.toString('utf8')}`);
+      const shadowed = (await cliAsRigUser(['hosts', 'reuse', rig.alias, '--config', userConfig]));
+      assert.equal(shadowed.exitCode, 1, shadowed.stderr);
+      assert.match(shadowed.stderr, /ssh -G shows the lines do not take effect: ControlPersist is no/);
+    } finally {
+      rmSync(userConfig, { force: true });
+    }
   });
 });

@@ -51,7 +51,7 @@ describe('connection reuse: plan, apply through ssh -G, undo byte-exactly', () =
   it('inside the host\'s own block, right under its Host line (ours win over a value the block has)', async () => {
     const config = '# mine\nHost web\n  HostName 192.0.2.1\n  ControlMaster no\n\nHost *\n  User me\n';
     const written = await roundTrip(config, 'web', { placement: 'own-block', line: 3 });
-    assert.match(written, /^# mine\nHost web\n  # remote-docker-ssh: reuse one ssh connection for web .*\n  ControlMaster auto\n  ControlPath .*\/%C\n  ControlPersist 5m\n  ServerAliveInterval 5\n  ServerAliveCountMax 3\n  # remote-docker-ssh: end of connection reuse for web\n  HostName 192.0.2.1\n/);
+    assert.match(written, /^# mine\nHost web\n {2}# remote-docker-ssh: reuse one ssh connection for web .*\n {2}ControlMaster auto\n {2}ControlPath .*\/%C\n {2}ControlPersist 5m\n {2}ServerAliveInterval 5\n {2}ServerAliveCountMax 3\n {2}# remote-docker-ssh: end of connection reuse for web\n {2}HostName 192.0.2.1\n/);
   });
 
   it('a new block above an earlier Host * that would set ControlMaster first', async () => {
