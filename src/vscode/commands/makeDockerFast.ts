@@ -34,6 +34,12 @@ function aliasOf(target: string): string {
   return parsed.alias;
 }
 
+/** `remoteDockerSsh.controlSocketFolder` (machine scope: a workspace cannot choose it); empty means the default. */
+function controlDirSetting(): { controlDir?: string } {
+  const value = vscode.workspace.getConfiguration('remoteDockerSsh').get<string>('controlSocketFolder', '').trim();
+  return value === '' ? {} : { controlDir: value };
+}
+
 /**
  * "Make Docker over SSH fast": one shared ssh connection for every docker command to the host
  * (ControlMaster, core/ssh/connectionReuse), with one real `docker ps` timed before and after.
@@ -45,7 +51,7 @@ export async function makeDockerFast(args?: MakeDockerFastArgs): Promise<MakeDoc
     return undefined;
   }
   if (args?.target !== undefined) {
-    parseTarget(args.target);
+    aliasOf(args.target);
     await setCurrentTarget(args.target);
   }
   const target = await ensureTarget();
@@ -62,7 +68,7 @@ export async function makeDockerFast(args?: MakeDockerFastArgs): Promise<MakeDoc
       token.onCancellationRequested(() => abort.abort());
       const timing = { timeoutMs: dockerPsTimeoutMs, signal: abort.signal };
       const before = await timeDockerPs(dockerHost, timing);
-      const reuse = await addConnectionReuse(configFile, alias, { sshConfigFile: chosenSshConfigFile(), signal: abort.signal });
+      const reuse = await addConnectionReuse(configFile, alias, { sshConfigFile: chosenSshConfigFile(), signal: abort.signal, ...controlDirSetting() });
       if (!reuse.effective) {
         return { reuse, before };
       }
