@@ -18,6 +18,7 @@ export const CommandIds = {
   addRecommendations: 'remoteDockerSsh.addRecommendations',
   makeDockerFast: 'remoteDockerSsh.makeDockerFast',
   undoMakeDockerFast: 'remoteDockerSsh.undoMakeDockerFast',
+  closeSharedConnection: 'remoteDockerSsh.closeSharedConnection',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

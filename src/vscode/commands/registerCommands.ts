@@ -21,6 +21,7 @@ import { connectAndInstall } from './connectAndInstall';
 import { addRecommendations } from './addRecommendations';
 import { makeDockerFast } from './makeDockerFast';
 import { undoMakeDockerFast } from './undoMakeDockerFast';
+import { closeSharedConnection } from './closeSharedConnection';
 
 // One row per command: the table is the only place that ties an id to its function.
 const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
@@ -42,10 +43,11 @@ const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
   [CommandIds.addRecommendations]: addRecommendations,
   [CommandIds.makeDockerFast]: makeDockerFast,
   [CommandIds.undoMakeDockerFast]: undoMakeDockerFast,
+  [CommandIds.closeSharedConnection]: closeSharedConnection,
 };
 
 // Commands that change nothing the steps look at (checkSetup publishes its own result).
-const noRecheck = new Set<string>([CommandIds.openWalkthrough, CommandIds.showLog, CommandIds.checkSetup]);
+const noRecheck = new Set<string>([CommandIds.openWalkthrough, CommandIds.showLog, CommandIds.checkSetup, CommandIds.closeSharedConnection]);
 
 export function registerCommands(context: vscode.ExtensionContext): void {
   for (const [id, handler] of Object.entries(commandTable)) {

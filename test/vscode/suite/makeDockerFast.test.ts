@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import { startRigFromHost, type HostRig } from './support/rig';
 import { useUserSshConfig } from './support/userSshConfig';
+import { addToGroup, removeFromGroup } from '../../fixtures/rig/linuxUser';
 
 const run = promisify(execFile);
 
@@ -71,5 +72,28 @@ describe('make docker over ssh fast (command, against the rig)', function () {
     const result = await vscode.commands.executeCommand('remoteDockerSsh.makeDockerFast', { target: `${rig.user}@127.0.0.1:${rig.port}` });
     assert.equal(result, undefined);
     assert.deepEqual(readFileSync(rig.configFile), original);
+  });
+
+  it('the docker group fix: after usermod, "Close the Shared SSH Connection and Check Again" lets docker in', async () => {
+    const { rig } = hostRig!;
+    const gpasswd = { gpasswd: '/usr/bin/gpasswd' };
+    const dockerPs = () => run('docker', ['-H', `ssh://${rig.alias}`, 'ps', '-q'], { env: process.env, timeout: 60_000 });
+    const made = (await vscode.commands.executeCommand('remoteDockerSsh.makeDockerFast', { target: rig.alias })) as { reuse: { effective: boolean } } | undefined;
+    assert.equal(made?.reuse.effective, true);
+    removeFromGroup(rig.user, 'docker', gpasswd);
+    let inGroup = false;
+    try {
+      // The master that the timings opened had the group; a new one logs in without it.
+      await run('ssh', ['-F', rig.configFile, '-O', 'exit', '--', rig.alias], { env: process.env, timeout: 10_000 });
+      await assert.rejects(dockerPs(), /permission denied|Cannot connect to the Docker daemon/i);
+      addToGroup(rig.user, 'docker', gpasswd); // what `sudo usermod -aG docker USER` does on the host
+      inGroup = true;
+      await assert.rejects(dockerPs(), /permission denied|Cannot connect to the Docker daemon/i, 'the shared connection keeps the groups of its login');
+      await vscode.commands.executeCommand('remoteDockerSsh.closeSharedConnection', { target: rig.alias, quiet: true });
+      await dockerPs();
+    } finally {
+      if (!inGroup) addToGroup(rig.user, 'docker', gpasswd);
+      await vscode.commands.executeCommand('remoteDockerSsh.undoMakeDockerFast', { target: rig.alias });
+    }
   });
 });
