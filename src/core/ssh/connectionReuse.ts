@@ -92,26 +92,25 @@ export async function planConnectionReuse(text: string, aliasText: string, contr
     return { kind: 'present', line: present.index + 1 };
   }
   const eol = detectEol(lines);
+  const indent = detectIndent(lines);
   const rows = optionRows(controlDir);
   // Included files are not searched here: ssh -G tells whether one of them wins.
   const shadow = await findShadow(lines, alias, async () => false, reuseKeywords);
   const needsLineBreak = text.length > 0 && !text.endsWith('\n');
-  const block = (indent: string, closer: string[], lineBreakAdded: boolean): string =>
+  const block = (closer: string[], lineBreakAdded: boolean): string =>
     [beginPrefix(alias) + (lineBreakAdded ? addedLineBreakNote : ''), `Host ${alias}`, ...rows.map((row) => indent + row), ...closer, endMarker(alias)].map((row) => row + eol).join('');
   const lineOf = (offset: number, prefix = '') => (text.slice(0, offset) + prefix).split('\n').length;
 
   if (shadow.kind === 'block' && isOwnHostLine(lines[shadow.index], alias)) {
     const hostLine = lines[shadow.index];
-    const indent = detectIndent(lines);
     const lineBreakAdded = hostLine.eol === '';
     const inner = [indent + beginPrefix(alias) + (lineBreakAdded ? addedLineBreakNote : ''), ...rows.map((row) => indent + row), indent + endMarker(alias)];
     const prefix = lineBreakAdded ? eol : '';
     return { kind: 'add', placement: 'own-block', offset: hostLine.end, text: prefix + inner.map((row) => row + eol).join(''), line: lineOf(hostLine.end, prefix) };
   }
-  const indent = detectIndent(lines);
   if (shadow.kind === 'none') {
     const prefix = needsLineBreak ? eol : '';
-    return { kind: 'add', placement: 'end-of-file', offset: text.length, text: prefix + block(indent, [], needsLineBreak), line: lineOf(text.length, prefix) };
+    return { kind: 'add', placement: 'end-of-file', offset: text.length, text: prefix + block([], needsLineBreak), line: lineOf(text.length, prefix) };
   }
   const global = shadow.kind === 'global';
   const first = global ? lines.findIndex((line) => line.keyword !== undefined) : shadow.index;
@@ -120,7 +119,7 @@ export async function planConnectionReuse(text: string, aliasText: string, contr
     kind: 'add',
     placement: global ? 'new-block-above-global-options' : 'new-block',
     offset,
-    text: block(indent, global ? ['Host *'] : [], false),
+    text: block(global ? ['Host *'] : [], false),
     line: lineOf(offset),
   };
 }
