@@ -84,6 +84,7 @@ const scenes = {
   authorizeKey: { title: 'Authorize the key on the host', left: ['$ ssh-copy-id', '  myserver'], right: ['~/.ssh/', 'authorized_keys', '+ id_ed25519.pub'], link: 'public key', focus: 'right' },
   configureDockerHost: { title: 'Point Docker at the host', left: ['settings.json', 'DOCKER_HOST=', 'ssh://myserver'], right: ['Docker engine'], link: 'DOCKER_HOST', focus: 'left' },
   verifyDockerHost: { title: 'Verify docker through ssh', left: ['$ docker ps', 'CONTAINER ID …'], right: ['Docker engine', 'dial-stdio'], link: 'ssh', linkState: 'ok', badge: 'check' },
+  makeDockerFast: { title: 'One shared ssh connection', left: ['$ docker ps', 'ControlMaster auto', 'ControlPersist 5m'], right: ['Docker engine', 'one login'], link: 'ssh', linkState: 'ok', badge: 'check' },
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'media', 'steps');

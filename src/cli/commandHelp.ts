@@ -58,7 +58,7 @@ export const commandHelp: readonly CommandHelp[] = [
       {
         name: 'only',
         value: 'CHECK,...',
-        text: 'Run only these checks: ssh-client, agent, identity, host-key, auth, remote-docker-cli, remote-docker-engine, local-docker-cli, docker-host-roundtrip.',
+        text: 'Run only these checks: ssh-client, agent, identity, host-key, auth, remote-docker-cli, remote-docker-engine, local-docker-cli, ssh-master, docker-host-roundtrip.',
       },
       jsonOption,
     ],
@@ -103,6 +103,21 @@ export const commandHelp: readonly CommandHelp[] = [
       { name: 'identity-file', value: 'FILE', text: 'The private key to use, for example ~/.ssh/id_ed25519.' },
       configOption,
     ],
+  },
+  {
+    name: 'hosts reuse',
+    summary: 'Make docker over ssh fast: one shared ssh connection for ALIAS (ControlMaster); --undo removes it.',
+    usage: 'remote-docker-ssh hosts reuse ALIAS [--config FILE] [--undo] [--json]',
+    description: [
+      'Adds ControlMaster auto, ControlPath ~/.ssh/cm/%C (a private 0700 folder), ControlPersist 5m and',
+      'ServerAliveInterval 5 / ServerAliveCountMax 3 for ALIAS, inside its own Host block or in a block',
+      'placed where ssh applies it; every other byte stays, a backup is kept. Then ssh -G shows whether',
+      'the options take effect. --undo removes exactly the lines it added.',
+      'Exit status 1: the lines were written, but ssh -G shows an earlier part of the config wins.',
+      'Not on Windows: its OpenSSH has no connection multiplexing.',
+    ],
+    takesTarget: false,
+    options: [configOption, { name: 'undo', text: 'Remove the lines an earlier "hosts reuse ALIAS" added.' }, jsonOption],
   },
   {
     name: 'docker-host',

@@ -2,15 +2,16 @@ import { existsSync } from 'node:fs';
 import { BadInputError } from '../core/errors';
 import { addHost } from '../core/ssh/config/addHost';
 import { listConfiguredHosts } from '../core/ssh/config/configFiles';
-import { configPathFromOption } from '../core/ssh/config/paths';
+import { chosenConfigPath, configPathFromOption } from '../core/ssh/config/paths';
+import { addConnectionReuse, removeConnectionReuse, type ReuseResult } from '../core/ssh/connectionReuse';
 import { resolveHost, SshConfigError } from '../core/ssh/config/resolveHost';
 import { ExitCode, type CliStreams } from './output';
 import { parseCliArgs } from './parseCliArgs';
 import { findCommandHelp } from './commandHelp';
 
-const hostsActions = ['hosts list', 'hosts add'].map((name) => findCommandHelp(name)).filter((help) => help !== undefined);
+const hostsActions = ['hosts list', 'hosts add', 'hosts reuse'].map((name) => findCommandHelp(name)).filter((help) => help !== undefined);
 
-const hostsUsage = `Usage:\n${hostsActions.map((help) => `  ${help.usage}\n      ${help.summary}`).join('\n')}\n\nremote-docker-ssh hosts list --help, remote-docker-ssh hosts add --help: the options.\n`;
+const hostsUsage = `Usage:\n${hostsActions.map((help) => `  ${help.usage}\n      ${help.summary}`).join('\n')}\n\nremote-docker-ssh hosts ACTION --help (list, add, reuse): the options.\n`;
 
 /** Says which file was read and how to add a host, so "no hosts" is never a dead end. */
 function noHostsMessage(configFile: string, configOption: string | undefined): string {
@@ -114,6 +115,47 @@ async function verifyAddedHost(
   }
 }
 
+function reuseText(alias: string, undo: boolean, result: ReuseResult): string {
+  const where = result.line !== undefined ? ` at line ${result.line}` : '';
+  const lines: string[] = [];
+  if (undo) {
+    lines.push(result.written ? `Removed the connection reuse lines for "${alias}" from ${result.file}.` : `${result.file} has no connection reuse lines for "${alias}"; nothing was changed.`);
+    if (result.effective) lines.push(`Note: ssh -G still shows connection reuse for "${alias}" from other lines of the config.`);
+  } else {
+    lines.push(result.written ? `Added connection reuse for "${alias}" to ${result.file}${where}.` : `Connection reuse for "${alias}" is already in ${result.file}${where}; nothing was changed.`);
+    lines.push(
+      result.effective
+        ? `ssh -G confirms: docker commands for "${alias}" share one connection (socket ${result.controlPath ?? '?'}, kept 5 minutes after the last use).`
+        : `ssh -G shows the lines do not take effect: ${result.problems.join('; ')}. An earlier "Host *", pattern, Match or included file sets these first; move its lines below, or remove them.`,
+    );
+  }
+  if (result.written && result.backupFile) lines.push(`The previous version is in ${result.backupFile}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `hosts reuse ALIAS [--undo]`: one ssh connection for every docker command (ControlMaster). */
+async function reuseCommand(args: string[], io: CliStreams): Promise<number> {
+  const { values, positionals } = parseCliArgs('hosts reuse', args, {
+    config: { type: 'string' },
+    undo: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length !== 1) {
+    throw new BadInputError(positionals.length === 0 ? 'hosts reuse needs an ALIAS.' : `hosts reuse takes one ALIAS (got ${positionals.length} arguments).`);
+  }
+  const alias = positionals[0];
+  const configFile = configPathFromOption(values.config);
+  const options = { sshConfigFile: chosenConfigPath(values.config) };
+  const undo = values.undo === true;
+  const result = undo ? await removeConnectionReuse(configFile, alias, options) : await addConnectionReuse(configFile, alias, options);
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ alias, undo, ...result }, undefined, 2)}\n`);
+  } else {
+    (result.effective || undo ? io.stdout : io.stderr).write(reuseText(alias, undo, result));
+  }
+  return undo || result.effective ? ExitCode.ok : ExitCode.checkFailed;
+}
+
 export async function hostsCommand(args: string[], io: CliStreams): Promise<number> {
   const [action, ...rest] = args;
   if (action === 'list') {
@@ -121,6 +163,9 @@ export async function hostsCommand(args: string[], io: CliStreams): Promise<numb
   }
   if (action === 'add') {
     return addCommand(rest, io);
+  }
+  if (action === 'reuse') {
+    return reuseCommand(rest, io);
   }
   if (action === '--help' || action === '-h' || action === 'help') {
     io.stdout.write(hostsUsage);

@@ -29,6 +29,9 @@ export const CommandIds = {
   copyDockerHost: 'remoteDockerSsh.copyDockerHost',
   removeHostAdditions: 'remoteDockerSsh.removeHostAdditions',
   switchEngine: 'remoteDockerSsh.switchEngine',
+  makeDockerFast: 'remoteDockerSsh.makeDockerFast',
+  undoMakeDockerFast: 'remoteDockerSsh.undoMakeDockerFast',
+  closeSharedConnection: 'remoteDockerSsh.closeSharedConnection',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -61,7 +61,7 @@ describe('doctor against the loopback rig', function () {
     assert.deepEqual(failures(report), []);
     assert.deepEqual(
       report.checks.map((entry) => [entry.id, entry.status]),
-      ['ssh-client', 'agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'local-docker-cli', 'docker-host-roundtrip'].map((id) => [id, 'pass']),
+      ['ssh-client', 'agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'local-docker-cli', 'ssh-master', 'docker-host-roundtrip'].map((id) => [id, 'pass']),
     );
     assert.equal(report.ok, true);
     assert.match(check(report, 'host-key').message, new RegExp(rig.hostKeyFingerprint.replace(/[+/]/g, '\\$&')));

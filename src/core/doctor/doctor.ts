@@ -27,6 +27,8 @@ import { remoteDockerCliCheck, remoteCliServesDialStdio } from './checks/remoteD
 import { remoteDockerEngineCheck } from './checks/remoteDockerEngineCheck';
 import { localDockerCliCheck } from './checks/localDockerCliCheck';
 import { dockerHostRoundtripCheck } from './checks/dockerHostRoundtripCheck';
+import { sshMasterCheck } from './checks/sshMasterCheck';
+import { inspectMaster } from '../ssh/controlMaster';
 
 export type { CheckId, CheckResult, DoctorPath, DoctorReport } from './checks/types';
 
@@ -77,6 +79,7 @@ const judges: Record<CheckId, (facts: DoctorFacts, earlier: EarlierResults) => V
   'remote-docker-cli': remoteDockerCliCheck,
   'remote-docker-engine': remoteDockerEngineCheck,
   'local-docker-cli': localDockerCliCheck,
+  'ssh-master': sshMasterCheck,
   'docker-host-roundtrip': dockerHostRoundtripCheck,
 };
 
@@ -217,7 +220,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       : undefined;
     const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
 
-    const effective = needs('agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
+    const effective = needs('agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'ssh-master', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
     // Next the round trip, the long pole of the docker-host path. It runs the user's own docker CLI
     // and its plain ssh, exactly as the Docker extension does, without our options: that ssh reads
     // the user's config, which may say StrictHostKeyChecking accept-new or no (then it would log in
@@ -280,8 +283,12 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     // The round trip's `docker version` also proves the local CLI (and prints its version): one Go start fewer.
     const localDocker = needs('local-docker-cli') ? (roundtrip ?? Promise.resolve(undefined)).then((ran) => (ran ? undefined : timed(run('docker', ['--version'])))) : undefined;
 
+    // The user's own master (the doctor's session never uses one): bounded, so a hung one cannot hold us.
+    const master = needs('ssh-master') ? effective!.then(({ value }) => (value.config ? timed(inspectMaster(value.config, target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined)) : undefined;
+    // docker's ssh would wait on a hung master until the time limit; the round trip is not judged then.
+    void master?.then((fact) => fact?.value.kind === 'hung' && stopRoundtrip.abort(), () => undefined);
     // Wait for every child before judging or throwing: nothing may outlive runDoctor.
-    const pending = { sshVersion, agent, localDocker, probe, roundtrip, effective, known, identityFiles, hostKeys, acceptedKey };
+    const pending = { sshVersion, agent, localDocker, probe, roundtrip, effective, known, identityFiles, hostKeys, acceptedKey, master };
     // The first failure stops the rest at once (they are killed) instead of letting them run out their time.
     const settled = await Promise.allSettled(Object.values(pending).map((work) => work?.catch((error: unknown) => {
       deadline.abort();
@@ -305,6 +312,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       identityFiles: await identityFiles,
       hostKeys: await hostKeys,
       acceptedKey: await acceptedKey,
+      master: await master,
     };
     if (deadline.cancelledByCaller) throw new DoctorCancelledError();
 

@@ -26,6 +26,8 @@ export const failureCodes = [
   'docker-rootless-not-selected',
   'docker-daemon-down',
   'local-docker-missing',
+  'ssh-master-stale',
+  'ssh-master-hung',
   'bad-target',
 ] as const;
 

@@ -31,6 +31,8 @@ export interface FixContext {
   readonly staleGroupsIn?: 'shared-connection' | 'vscode-server';
   /** A VS Code server process on the host that lacks the docker group. */
   readonly staleServerPid?: number;
+  /** The user's control socket for the host (ControlPath from `ssh -G`). */
+  readonly controlPath?: string;
 }
 
 /** The minimum docker CLI with `docker system dial-stdio`, which every ssh:// DOCKER_HOST runs on the host. */
@@ -132,13 +134,17 @@ export function fixFor(code: FailureCode, context: FixContext): string {
     case 'docker-socket-permission':
       return context.path === 'remote-ssh'
         ? `On the host: \`sudo usermod -aG docker ${user}\`. Then restart the VS Code server (Command Palette: "Remote-SSH: Kill VS Code Server on Host…") and reconnect: the running server keeps the groups it started with.`
-        : `On the host: \`sudo usermod -aG docker ${user}\`. New SSH sessions get the group; close any shared (ControlMaster) connection to the host so the next one logs in again.`;
+        : `On the host: \`sudo usermod -aG docker ${user}\`. New SSH sessions get the group; close the shared (ControlMaster) connection, which keeps the groups it logged in with: \`ssh -O exit ${context.target}\`. The next ssh logs in again with the group.`;
     case 'docker-daemon-down':
       return 'Start the Docker Engine on the host: `sudo systemctl enable --now docker` (or `sudo service docker start` without systemd).';
     case 'local-docker-missing':
       return context.platform === 'linux'
         ? 'Install the docker CLI on this machine: `sudo apt-get install docker.io` (Debian/Ubuntu) or docker-ce-cli from Docker\'s repository; the engine itself is not needed locally.'
         : 'Install Docker Desktop (it brings the docker CLI), or just the docker CLI, and make sure `docker` is on the PATH VS Code starts with.';
+    case 'ssh-master-stale':
+      return `Remove the dead socket: \`rm ${shellQuote(context.controlPath ?? '<ControlPath>')}\`. The next ssh to ${context.target} opens a new shared connection; restart \`docker events\` (reload the Docker explorer) if you use it.`;
+    case 'ssh-master-hung':
+      return `End the stuck master: \`ss -xlp | grep -F ${shellQuote(context.controlPath ?? '<ControlPath>')}\` shows its pid; \`kill -9 PID\` (a stopped process ignores a plain kill until it runs again), then \`rm ${shellQuote(context.controlPath ?? '<ControlPath>')}\`. ServerAliveInterval (see remote-docker-ssh hosts reuse) makes a master whose server stops answering end by itself.`;
     case 'bad-target':
       return 'Use an alias from your ssh config or [user@]host[:port], without spaces, quotes or a leading "-".';
   }

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { BadInputError } from '../../core/errors';
+import { CommandIds } from '../commandIds';
+import type { MakeDockerFastArgs } from './makeDockerFast';
 import { hostFromArgument, type HostArgument } from '../hosts/hostArgument';
-
-/** The command that sets up connection reuse for a host (its own issue; this view only hands it the alias). */
-const MakeDockerFastCommand = 'remoteDockerSsh.makeDockerFast';
 
 /** Docker Hosts view → Make Fast: connection reuse for this host, by the command that owns it. */
 export async function makeHostFast(argument?: HostArgument): Promise<unknown> {
@@ -14,8 +13,6 @@ export async function makeHostFast(argument?: HostArgument): Promise<unknown> {
   if (!host.alias) {
     throw new BadInputError(vscode.l10n.t('{0} is not in the ssh config, where connection reuse is set up. Add it as a host first.', host.target));
   }
-  if (!(await vscode.commands.getCommands(true)).includes(MakeDockerFastCommand)) {
-    throw new Error(vscode.l10n.t('Connection reuse is not available in this version of the extension.'));
-  }
-  return vscode.commands.executeCommand(MakeDockerFastCommand, { alias: host.alias });
+  // The command that owns connection reuse (it makes the host the current one, as its walkthrough step does).
+  return vscode.commands.executeCommand(CommandIds.makeDockerFast, { target: host.alias } satisfies MakeDockerFastArgs);
 }

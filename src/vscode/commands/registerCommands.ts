@@ -32,6 +32,9 @@ import { createHostDockerContext } from './createHostDockerContext';
 import { copyDockerHost } from './copyDockerHost';
 import { removeHostAdditions } from './removeHostAdditions';
 import { switchEngine } from './switchEngine';
+import { makeDockerFast } from './makeDockerFast';
+import { undoMakeDockerFast } from './undoMakeDockerFast';
+import { closeSharedConnection } from './closeSharedConnection';
 
 // One row per command: the table is the only place that ties an id to its function.
 const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
@@ -64,6 +67,9 @@ const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
   [CommandIds.copyDockerHost]: copyDockerHost,
   [CommandIds.removeHostAdditions]: removeHostAdditions,
   [CommandIds.switchEngine]: switchEngine,
+  [CommandIds.makeDockerFast]: makeDockerFast,
+  [CommandIds.undoMakeDockerFast]: undoMakeDockerFast,
+  [CommandIds.closeSharedConnection]: closeSharedConnection,
 };
 
 // Commands that change nothing the steps look at (checkSetup publishes its own result).
@@ -75,6 +81,7 @@ const noRecheck = new Set<string>([
   CommandIds.refreshDockerHosts,
   CommandIds.checkHost,
   CommandIds.copyDockerHost,
+  CommandIds.closeSharedConnection,
 ]);
 
 export function registerCommands(context: vscode.ExtensionContext): void {

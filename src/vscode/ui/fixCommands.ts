@@ -15,6 +15,8 @@ export const FixCommandByCode: Readonly<Record<string, CommandId>> = {
   'connect-timeout': CommandIds.addHost,
   'bad-target': CommandIds.addHost,
   'auth-publickey-denied': CommandIds.copyKeyToHost,
+  // After `usermod -aG docker` on the host (the fix text), the shared connection must go.
+  'docker-socket-permission': CommandIds.closeSharedConnection,
 };
 
 /** Every command a report may link to (the webview allows exactly these command URIs). */

@@ -16,6 +16,7 @@ export const StepNames = [
   'engineVerified',
   'dockerHostConfigured',
   'dockerHostVerified',
+  'dockerFast',
 ] as const;
 
 export type StepName = (typeof StepNames)[number];

@@ -4,6 +4,8 @@ import { checksForPath, remoteCheckIds, type CheckResult, type DoctorPath } from
 import { checkLocalEngine } from '../../core/docker/localEngine';
 import { RemoteSshExtensionIds } from '../../core/remote/remoteSshProduct';
 import { listConfiguredHosts } from '../../core/ssh/config/configFiles';
+import { reuseUnsupportedReason, verifyConnectionReuse } from '../../core/ssh/connectionReuse';
+import { validateAlias } from '../../core/ssh/hostSpec';
 import { dockerExtensionPresence } from '../docker/dockerExtensionPresence';
 import { configuredDockerHost, installedDockerGeneration } from '../docker/dockerSettings';
 import { dockerHostValueFor } from '../docker/dockerHostValue';
@@ -262,6 +264,18 @@ async function computeSteps(remote: RemoteRound | undefined, given?: DoctorRepor
             report = backgroundOff ? { ...result, notCheckedInBackground: 'remote checks in the background are turned off (remoteDockerSsh.backgroundRemoteChecks)' } : result;
           })
           .catch((error: unknown) => log().warn(`Checks for ${target} failed to run: ${String(error)}`)),
+      );
+    }
+    if (!inRemoteWindow && reuseUnsupportedReason(process.platform) === undefined && validateAlias(target) === undefined) {
+      // "Make docker over ssh fast" is done when ssh -G (local, no login) shows reuse for the host, whoever wrote it.
+      probes.push(
+        verifyConnectionReuse(target, { sshConfigFile: chosenSshConfigFile(), expectOurs: false, timeoutMs: checkTimeoutMs() })
+          .then((verdict) => {
+            if (verdict.effective) {
+              done.add('dockerFast');
+            }
+          })
+          .catch((error: unknown) => log().warn(`Connection reuse for ${target}: ${String(error)}`)),
       );
     }
     probes.push(

@@ -12,7 +12,7 @@ import { sessionFailureCode } from './sessionFailure';
  * docker CLI runs plain `ssh` without -F, so only ~/.ssh/config applies there.
  */
 export function dockerHostRoundtripCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
-  const blocker = blockedBy(earlier, ['local-docker-cli', 'ssh-client', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine']);
+  const blocker = blockedBy(earlier, ['local-docker-cli', 'ssh-client', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'ssh-master']);
   if (blocker) return skip(`Skipped: needs a passing ${blocker.id} check.`);
   if (facts.roundtrip === undefined && facts.probe?.value.parsed.started && !remoteCliServesDialStdio(facts.probe.value.parsed)) {
     return skip('Not run: the host has no docker CLI that serves `docker system dial-stdio` (see remote-docker-cli).');

@@ -4,6 +4,7 @@ import type { EffectiveSshConfig } from '../../ssh/sshEffectiveConfig';
 import type { AgentIdentity } from '../../ssh/agent';
 import type { HostKey, KnownHostEntry } from '../../ssh/knownHosts';
 import type { RemoteProbe } from '../remoteProbe';
+import type { MasterState } from '../../ssh/controlMaster';
 import type { FixContext } from '../fixes';
 import type { CheckId, CheckResult, DoctorPath } from './types';
 
@@ -55,6 +56,8 @@ export interface DoctorFacts {
   readonly probe?: Timed<SessionFact>;
   readonly localDocker?: Timed<ProcessResult>;
   readonly roundtrip?: Timed<ProcessResult>;
+  /** The user's ControlMaster for the host, as docker's ssh would find it. */
+  readonly master?: Timed<MasterState>;
 }
 
 /** Verdict of one check before the doctor stamps its id. */

@@ -9,6 +9,7 @@ export const checkIds = [
   'remote-docker-cli',
   'remote-docker-engine',
   'local-docker-cli',
+  'ssh-master',
   'docker-host-roundtrip',
 ] as const;
 
@@ -19,7 +20,7 @@ export type DoctorPath = 'remote-ssh' | 'docker-host';
 /** The checks each path runs, in report order. The agent matters only where DOCKER_HOST uses plain ssh. */
 export const checksForPath: Record<DoctorPath, readonly CheckId[]> = {
   'remote-ssh': ['ssh-client', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine'],
-  'docker-host': ['ssh-client', 'agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'local-docker-cli', 'docker-host-roundtrip'],
+  'docker-host': ['ssh-client', 'agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'local-docker-cli', 'ssh-master', 'docker-host-roundtrip'],
 };
 
 /**

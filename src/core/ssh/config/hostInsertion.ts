@@ -22,7 +22,7 @@ export interface HostInsertion {
 export type IncludeShadowCheck = (includeArgs: readonly string[]) => Promise<boolean>;
 
 /** Options where the first value ssh obtains wins: a block above ours that sets them would win. */
-const shadowingKeywords = new Set(['hostname', 'user', 'port']);
+const shadowingKeywords: ReadonlySet<string> = new Set(['hostname', 'user', 'port']);
 
 export type Shadow =
   | { readonly kind: 'none' }
@@ -32,8 +32,8 @@ export type Shadow =
   | { readonly kind: 'block'; readonly index: number };
 
 /**
- * Finds the first place in a file that could give the alias a HostName, User or Port before our
- * block does. Host blocks that match are counted whatever they hold, so a later edit of
+ * Finds the first place in a file that could give the alias a HostName, User or Port (or the
+ * `keywords` given) before our block does. Host blocks that match are counted whatever they hold, so a later edit of
  * `Host *` cannot silently take the new host over; the global section counts only when it
  * really sets one of those options.
  */
@@ -41,6 +41,7 @@ export async function findShadow(
   lines: readonly ConfigLine[],
   alias: string,
   includeShadows: IncludeShadowCheck,
+  keywords: ReadonlySet<string> = shadowingKeywords,
 ): Promise<Shadow> {
   let global = true;
   for (const line of lines) {
@@ -52,7 +53,7 @@ export async function findShadow(
     } else if (line.keyword === 'match') {
       return { kind: 'block', index: line.index };
     } else if (global && line.keyword !== undefined) {
-      if (shadowingKeywords.has(line.keyword)) {
+      if (keywords.has(line.keyword)) {
         return { kind: 'global', index: line.index };
       }
       if (line.keyword === 'include' && (await includeShadows(line.args))) {
@@ -115,7 +116,7 @@ export function renderHostBlock(block: NewHostBlock, indent: string, eol: string
 }
 
 /** Comment lines directly above a line (same indentation, no blank between) travel with it. */
-function startOfAttachedComments(lines: readonly ConfigLine[], index: number): number {
+export function startOfAttachedComments(lines: readonly ConfigLine[], index: number): number {
   let start = index;
   while (start > 0 && lineKind(lines[start - 1]) === 'comment' && lines[start - 1].indent === lines[index].indent) {
     start--;

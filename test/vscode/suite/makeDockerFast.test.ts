@@ -1,0 +1,99 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import { startRigFromHost, type HostRig } from './support/rig';
+import { useUserSshConfig } from './support/userSshConfig';
+import { addToGroup, removeFromGroup } from '../../fixtures/rig/linuxUser';
+
+const run = promisify(execFile);
+
+/**
+ * issue 14 item 1 in the real extension host: "Make Docker over SSH Fast" writes connection reuse
+ * for the rig's alias, times a real docker ps before and after (over a shared master), and
+ * "Undo" closes the master and leaves the config byte for byte as it was.
+ */
+describe('make docker over ssh fast (command, against the rig)', function () {
+  this.timeout(180_000);
+  let hostRig: HostRig | undefined;
+  let restoreConfig: (() => Promise<void>) | undefined;
+  let socketFolder: string;
+  const savedEnv = { ...process.env };
+
+  before(async () => {
+    await vscode.extensions.getExtension('remote-docker-ssh.remote-docker-ssh')!.activate();
+    hostRig = await startRigFromHost();
+    const { rig } = hostRig;
+    // The extension's docker and ssh run from this process: the rig's agent, and its ssh wrapper (-F the rig config) for docker.
+    Object.assign(process.env, { SSH_AUTH_SOCK: rig.env.SSH_AUTH_SOCK, PATH: rig.env.PATH, DOCKER_CONFIG: rig.env.DOCKER_CONFIG });
+    restoreConfig = await useUserSshConfig(rig.configFile);
+    socketFolder = mkdtempSync('/tmp/rds-cm-');
+    await vscode.workspace.getConfiguration('remoteDockerSsh').update('controlSocketFolder', socketFolder, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('remoteDockerSsh').update('controlSocketFolder', undefined, vscode.ConfigurationTarget.Global);
+    await restoreConfig?.();
+    for (const key of ['SSH_AUTH_SOCK', 'PATH', 'DOCKER_CONFIG']) {
+      if (savedEnv[key] === undefined) delete process.env[key];
+      else process.env[key] = savedEnv[key];
+    }
+    await hostRig?.stop();
+    if (socketFolder) rmSync(socketFolder, { recursive: true, force: true });
+  });
+
+  it('writes reuse, times docker ps before and after over a shared master, and undo closes it and restores the file', async () => {
+    const { rig } = hostRig!;
+    const original = readFileSync(rig.configFile);
+    const result = (await vscode.commands.executeCommand('remoteDockerSsh.makeDockerFast', { target: rig.alias })) as
+      | { reuse: { effective: boolean; written: boolean; controlPath?: string; problems: string[] }; before: { ok: boolean; ms: number }; after?: { ok: boolean; ms: number } }
+      | undefined;
+    assert.ok(result, 'the command returned nothing (it failed: see the log)');
+    assert.equal(result.reuse.effective, true, result.reuse.problems.join('; '));
+    assert.equal(result.reuse.written, true);
+    assert.ok(result.reuse.controlPath?.startsWith(`${socketFolder}/`), result.reuse.controlPath);
+    assert.equal(result.before.ok, true);
+    assert.equal(result.after?.ok, true);
+    const master = await run('ssh', ['-F', rig.configFile, '-O', 'check', '--', rig.alias], { env: process.env, timeout: 10_000 }).catch((error: { stderr?: string }) => ({ stderr: error.stderr ?? 'failed' }));
+    // The shared connection the after timings rode on (test/integration counts its logins in sshd's log).
+    assert.match(master.stderr, /Master running/);
+
+    const undone = (await vscode.commands.executeCommand('remoteDockerSsh.undoMakeDockerFast', { target: rig.alias })) as { written: boolean; effective: boolean } | undefined;
+    assert.equal(undone?.written, true);
+    assert.equal(undone?.effective, false);
+    assert.deepEqual(readFileSync(rig.configFile), original, 'undo restores the config byte for byte');
+    await assert.rejects(run('ssh', ['-F', rig.configFile, '-o', `ControlPath=${result.reuse.controlPath}`, '-O', 'check', '--', rig.alias], { env: process.env, timeout: 10_000 }), 'the master was closed by undo');
+  });
+
+  it('a target that is not an alias of the config changes nothing', async () => {
+    const { rig } = hostRig!;
+    const original = readFileSync(rig.configFile);
+    const result = await vscode.commands.executeCommand('remoteDockerSsh.makeDockerFast', { target: `${rig.user}@127.0.0.1:${rig.port}` });
+    assert.equal(result, undefined);
+    assert.deepEqual(readFileSync(rig.configFile), original);
+  });
+
+  it('the docker group fix: after usermod, "Close the Shared SSH Connection and Check Again" lets docker in', async () => {
+    const { rig } = hostRig!;
+    const gpasswd = { gpasswd: '/usr/bin/gpasswd' };
+    const dockerPs = () => run('docker', ['-H', `ssh://${rig.alias}`, 'ps', '-q'], { env: process.env, timeout: 60_000 });
+    const made = (await vscode.commands.executeCommand('remoteDockerSsh.makeDockerFast', { target: rig.alias })) as { reuse: { effective: boolean } } | undefined;
+    assert.equal(made?.reuse.effective, true);
+    removeFromGroup(rig.user, 'docker', gpasswd);
+    let inGroup = false;
+    try {
+      // The master that the timings opened had the group; a new one logs in without it.
+      await run('ssh', ['-F', rig.configFile, '-O', 'exit', '--', rig.alias], { env: process.env, timeout: 10_000 });
+      await assert.rejects(dockerPs(), /permission denied|Cannot connect to the Docker daemon/i);
+      addToGroup(rig.user, 'docker', gpasswd); // what `sudo usermod -aG docker USER` does on the host
+      inGroup = true;
+      await assert.rejects(dockerPs(), /permission denied|Cannot connect to the Docker daemon/i, 'the shared connection keeps the groups of its login');
+      await vscode.commands.executeCommand('remoteDockerSsh.closeSharedConnection', { target: rig.alias, quiet: true });
+      await dockerPs();
+    } finally {
+      if (!inGroup) addToGroup(rig.user, 'docker', gpasswd);
+      await vscode.commands.executeCommand('remoteDockerSsh.undoMakeDockerFast', { target: rig.alias });
+    }
+  });
+});
