@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { installExtensionShowingFailure } from '../ui/installExtension';
 import { ContainerToolsId, hasDockerExtension, LegacyDockerId } from '../../core/docker/remoteDockerExtension';
 import type { DockerExtensionPresence } from '../../core/remote/remoteFollowThrough';
+import { windowKind } from '../remote/windowKind';
 
 /**
  * True when this extension host is the SSH host's: `getExtension` then sees exactly the
  * extensions installed on the host. On the UI side it sees only local ones.
  */
 export function runsOnRemoteHost(context: vscode.ExtensionContext): boolean {
-  return vscode.env.remoteName !== undefined && context.extension.extensionKind === vscode.ExtensionKind.Workspace;
+  return windowKind(context).onRemoteHost;
 }
 
 export function dockerExtensionPresence(context: vscode.ExtensionContext): DockerExtensionPresence {

@@ -10,6 +10,7 @@ import { availableCommands } from './remoteWindowOpener';
 import { exitStatusText, runInTerminal } from '../ui/terminalProcess';
 import { CommandIds } from '../commandIds';
 import { log } from '../log';
+import { inSshRemoteWindow, windowKind } from './windowKind';
 
 /**
  * Called from activate(). Costs one globalState read when no intent is pending — the case in
@@ -17,7 +18,7 @@ import { log } from '../log';
  */
 export function resumeConnectIntent(context: vscode.ExtensionContext): void {
   const intent = readIntent(context);
-  if (intent === undefined || vscode.env.remoteName !== 'ssh-remote') {
+  if (intent === undefined || !inSshRemoteWindow(context)) {
     return;
   }
   setTimeout(() => {
@@ -30,7 +31,7 @@ export function resumeConnectIntent(context: vscode.ExtensionContext): void {
 /** Carries out the steps of core/remoteFollowThrough until it says stop. Exported for tests. */
 export async function followThrough(context: vscode.ExtensionContext): Promise<FollowThroughFacts['engine'] | undefined> {
   let facts: FollowThroughFacts = {
-    remoteName: vscode.env.remoteName,
+    remoteName: windowKind(context).remoteName,
     intent: readIntent(context),
     now: Date.now(),
     dockerExtension: dockerExtensionPresence(context),
