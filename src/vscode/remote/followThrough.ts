@@ -4,12 +4,14 @@ import { nextFollowThroughStep, type EngineResult, type FollowThroughFacts } fro
 import { recordEngineVerified } from './engineVerifiedHosts';
 import { SetupCompletedKey } from '../../core/workspace/recommendationPrompt';
 import { clearIntent, readIntent, writeIntent } from './connectIntentStore';
-import { dockerExtensionPresence, installExtensionOnHost } from '../docker/dockerExtensionPresence';
+import { dockerExtensionPresence, installExtensionOnHost, runsOnRemoteHost } from '../docker/dockerExtensionPresence';
 import { checkEngineOfHost } from './remoteEngineCheck';
 import { availableCommands } from './remoteWindowOpener';
 import { exitStatusText, runInTerminal } from '../ui/terminalProcess';
 import { CommandIds } from '../commandIds';
 import { log } from '../log';
+import { userInfo } from 'node:os';
+import { dockerGroupMembership } from '../../core/docker/dockerGroup';
 import { inSshRemoteWindow, windowKind } from './windowKind';
 
 /**
@@ -73,7 +75,7 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
             progress.report({ message: vscode.l10n.t('Checking the Docker engine…') });
             const engine: EngineResult = await checkEngineOfHost(context, alias, abort.signal);
             log().info(`Engine: ${engine.status}${engine.code ? ` (${engine.code})` : ''} ${engine.message ?? ''}`);
-            facts = { ...facts, engine };
+            facts = { ...facts, engine, dockerGroup: engine.code === 'docker-socket-permission' ? await dockerGroupOfServer(context) : undefined };
             break;
           }
           case 'offer-docker-group':
@@ -81,6 +83,10 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
             break;
           case 'restart-server':
             await restartServer(context, alias);
+            return facts.engine;
+          case 'give-up-stale-server':
+            await clearIntent(context);
+            reportStaleServer(alias, step.serverPid);
             return facts.engine;
           case 'give-up':
             await clearIntent(context);
@@ -98,6 +104,20 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
       }
     },
   );
+}
+
+/**
+ * On the host only: whether the user is in the docker group and whether this server has it. The
+ * extension host is a child of the VS Code server, so its groups are the server's, and its parent
+ * is the process that has to go.
+ */
+async function dockerGroupOfServer(context: vscode.ExtensionContext): Promise<FollowThroughFacts['dockerGroup']> {
+  if (!runsOnRemoteHost(context)) {
+    return undefined;
+  }
+  const membership = await dockerGroupMembership(userInfo().username, 5000);
+  log().info(`docker group: ${membership ? `account ${membership.account}, this server ${membership.session} (pid ${process.ppid})` : 'unknown'}`);
+  return membership && { ...membership, serverPid: process.ppid };
 }
 
 /** Offers the docker group in a remote terminal; the command is fixed, nothing from the user reaches the shell. */
@@ -149,6 +169,24 @@ async function restartServer(context: vscode.ExtensionContext, alias: string): P
   }
   await vscode.commands.executeCommand(restart.command);
   await vscode.commands.executeCommand('workbench.action.reloadWindow');
+}
+
+/** The reported failure (#1807, #9712): a restart that did not start a new server. Says which process to end, exactly. */
+function reportStaleServer(alias: string, serverPid: number): void {
+  const command = `kill ${serverPid}`;
+  log().warn(`The VS Code server (pid ${serverPid}) still lacks the docker group after a restart; run on the host: ${command}`);
+  const copy = vscode.l10n.t('Copy command');
+  void vscode.window
+    .showErrorMessage(
+      vscode.l10n.t(
+        'You are in the docker group on {0}, but the VS Code server there (process {1}) still runs without it: the restart did not start a new server. On the host, run {2}, then connect again.',
+        alias,
+        String(serverPid),
+        command,
+      ),
+      copy,
+    )
+    .then((answer) => (answer === copy ? vscode.env.clipboard.writeText(command) : undefined));
 }
 
 function reportFailure(alias: string, code: string, message: string | undefined): void {
