@@ -26,6 +26,8 @@ export interface WorkbenchOptions {
    * log is set up too, so stand-ins installed from the gallery record their calls in `standInCalls()`.
    */
   gallery?: { readonly productConfig: string };
+  /** More VSIX files to install beside ours (e.g. a vendored Docker extension). */
+  vsixFiles?: string[];
   /** More unpacked extension folders (fixtures) to install. */
   extensionFolders?: string[];
   /** User settings, over the harness defaults (no startup editor, no port forwarding). */
@@ -43,7 +45,7 @@ export interface WorkbenchOptions {
 
 /** Starts code-server for `options`, the stand-in log (when given) writable by the user it runs as. */
 async function startServerFor(options: WorkbenchOptions, standInLogFile: string | undefined): Promise<CodeServer> {
-  const vsixFiles = options.installVsix === false ? [] : [ensureVsixPackaged()];
+  const vsixFiles = [...(options.installVsix === false ? [] : [ensureVsixPackaged()]), ...(options.vsixFiles ?? [])];
   const extensionFolders = [...(options.remoteSshStandIn ? [remoteSshStandInPath] : []), ...(options.extensionFolders ?? [])];
   if (standInLogFile && options.runAsUser) {
     const account = accountOf(options.runAsUser);

@@ -4,7 +4,7 @@ import { nextFollowThroughStep, type EngineResult, type FollowThroughFacts } fro
 import { recordEngineVerified } from './engineVerifiedHosts';
 import { SetupCompletedKey } from '../../core/workspace/recommendationPrompt';
 import { clearIntent, readIntent, writeIntent } from './connectIntentStore';
-import { dockerExtensionPresence, installExtensionOnHost, runsOnRemoteHost } from '../docker/dockerExtensionPresence';
+import { dockerExtensionPresence, installedDockerExtensionId, installExtensionOnHost, runsOnRemoteHost } from '../docker/dockerExtensionPresence';
 import { checkEngineOfHost } from './remoteEngineCheck';
 import { availableCommands } from './remoteWindowOpener';
 import { exitStatusText, runInTerminal } from '../ui/terminalProcess';
@@ -97,7 +97,7 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
             await context.globalState.update(SetupCompletedKey, true);
             await recordEngineVerified(context, alias);
             void vscode.window.showInformationMessage(
-              vscode.l10n.t('Docker on {0} is ready: {1} is installed on the host and the engine answers. {2}', alias, step.extensionId, facts.engine?.message ?? ''),
+              vscode.l10n.t('Docker on {0} is ready: {1} is installed on the host and the engine answers. {2}', alias, installedDockerExtensionId(context) ?? step.extensionId, facts.engine?.message ?? ''),
             );
             return facts.engine;
         }
