@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { vendoredDockerExtensionsDir } from '../fixtures/gallery/gallery';
 import { startRig, type Rig } from '../fixtures/rig/index';
-import { groupIdOf } from '../fixtures/rig/linuxUser';
+import { accountOf, groupIdOf } from '../fixtures/rig/linuxUser';
 import { activeTerminal, terminalDomSettings, waitForTerminalText } from './terminal';
 import { Workbench, type WorkbenchOptions } from './workbench';
 
@@ -54,6 +54,33 @@ function toast(workbench: Workbench, text: string | RegExp): Locator {
   return workbench.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
 }
 
+/** Waits for a notification toast; on a timeout the failure shows the extension's log and a screenshot. */
+async function waitForToast(workbench: Workbench, text: RegExp, timeoutMs = 60_000): Promise<Locator> {
+  const found = toast(workbench, text).first();
+  try {
+    await found.waitFor({ state: 'visible', timeout: timeoutMs });
+  } catch {
+    await workbench.screenshot('remote-window-toast-missing');
+    assert.fail(`no notification ${text} within ${timeoutMs} ms (screenshot remote-window-toast-missing); the log says:\n${extensionLog(workbench)}`);
+  }
+  return found;
+}
+
+/**
+ * Waits until the notification center (the bell) lists a notification: the workbench shows at most
+ * three toasts, a later one only there.
+ */
+async function waitForNotificationInCenter(workbench: Workbench, text: RegExp, timeoutMs = 30_000): Promise<void> {
+  await workbench.runCommand('Notifications: Show Notifications');
+  const entry = workbench.page.locator('.notifications-center .notification-list-item-message').filter({ hasText: text }).first();
+  try {
+    await entry.waitFor({ state: 'visible', timeout: timeoutMs });
+  } catch {
+    await workbench.screenshot('remote-window-notification-missing');
+    assert.fail(`the notification center never listed ${text}; the log says:\n${extensionLog(workbench)}`);
+  }
+}
+
 async function clickToastButton(workbench: Workbench, text: string | RegExp, button: string, timeoutMs = 60_000): Promise<void> {
   const found = toast(workbench, text).first();
   await found.waitFor({ state: 'visible', timeout: timeoutMs });
@@ -79,6 +106,31 @@ async function waitForStandInCall(workbench: Workbench, command: string, after: 
     }
     await workbench.page.waitForTimeout(250);
   }
+}
+
+/** The local half: the palette command on the rig's host, until the stand-in is asked to open it. */
+async function connectFromLocalWindow(workbench: Workbench, rig: Rig): Promise<void> {
+  const before = workbench.standInCalls().length;
+  await workbench.runCommand('Remote Docker: Connect to a Host and Install Docker There');
+  await workbench.pickQuickItem(rig.alias);
+  await waitForStandInCall(workbench, 'opensshremotes.openEmptyWindow', before);
+  // Written once, however often the user connects.
+  const settings = JSON.parse(readFileSync(path.join(workbench.server.userDataDir, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+  assert.deepEqual(settings['remote.SSH.defaultExtensions'], ['ms-azuretools.vscode-containers']);
+}
+
+function localWindow(rig: Rig): WorkbenchOptions {
+  return { remoteSshStandIn: true, settings: { 'remote.SSH.configFile': rig.configFile }, env: rig.env };
+}
+
+/** The intent is gone: a reload of the window runs no follow-through (the status bar item shows the extension is up). */
+async function assertNoFollowThroughOnReload(workbench: Workbench): Promise<void> {
+  const logged = extensionLog(workbench).length;
+  await workbench.reload();
+  await workbench.page.locator('.statusbar-item').filter({ has: workbench.page.locator('.codicon-server-environment, .codicon-remote') }).filter({ hasText: /ssh-remote|Remote Docker/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
+  await workbench.page.waitForTimeout(3000);
+  assert.doesNotMatch(extensionLog(workbench).slice(logged), /Follow-through step:/, 'a follow-through ran after the reload: the intent was kept');
+  assert.equal(await toast(workbench, /Finishing the Docker setup/).count(), 0);
 }
 
 /** The remote window's server: code-server as the rig user, with what an ssh session there would have. */
@@ -114,9 +166,7 @@ describe('the remote window: follow-through on the host, the docker group fix wi
   });
 
   it('the local window writes the intent and asks Remote-SSH to open the host', async () => {
-    await workbench!.runCommand('Remote Docker: Connect to a Host and Install Docker There');
-    await workbench!.pickQuickItem(rig!.alias);
-    await waitForStandInCall(workbench!, 'opensshremotes.openEmptyWindow', 0);
+    await connectFromLocalWindow(workbench!, rig!);
     assert.deepEqual(workbench!.standInCalls().map((call) => [call.command, call.args]), [['opensshremotes.openEmptyWindow', [{ host: rig!.alias }]]]);
     await waitForLog(workbench!, /Opening the remote window with opensshremotes\.openEmptyWindow/);
   });
@@ -150,7 +200,7 @@ describe('the remote window: follow-through on the host, the docker group fix wi
     assert.notEqual(workbench!.server.pid, firstServer, 'a new server process');
     assert.ok(groupsOf(workbench!.server.pid).includes(dockerGid), 'the new server has the docker group');
 
-    await toast(workbench!, /Docker on .* is ready/).first().waitFor({ state: 'visible', timeout: 90_000 });
+    await waitForToast(workbench!, /Docker on .* is ready/, 90_000);
     const ready = await toast(workbench!, /Docker on .* is ready/).first().innerText();
     assert.match(ready, /ms-azuretools\.vscode-docker is installed on the host and the engine answers/);
     await workbench!.screenshot('oneclick-13-remote-ready');
@@ -162,12 +212,151 @@ describe('the remote window: follow-through on the host, the docker group fix wi
   });
 
   it('the intent is cleared: a reload of the remote window runs no follow-through', async () => {
-    const logged = extensionLog(workbench!).length;
-    await workbench!.reload();
-    // The extension is active again: its status bar item shows the host whose engine was verified.
-    await workbench!.page.locator('.statusbar-item', { hasText: rig!.alias }).first().waitFor({ state: 'visible', timeout: 60_000 });
-    await workbench!.page.waitForTimeout(3000);
-    assert.doesNotMatch(extensionLog(workbench!).slice(logged), /Follow-through step:/);
-    assert.equal(await toast(workbench!, /Finishing the Docker setup/).count(), 0);
+    await assertNoFollowThroughOnReload(workbench!);
+  });
+});
+
+describe('the remote window: every branch of the follow-through, each from a real connect in the local window', function () {
+  let rig: Rig | undefined;
+  let workbench: Workbench | undefined;
+
+  before(async () => {
+    rig = await startRig();
+    workbench = await Workbench.open(localWindow(rig));
+  });
+  after(async () => {
+    await workbench?.close();
+    await rig?.stop();
+  });
+  beforeEach(async () => {
+    // Every test starts in a local window (same origin: the intent it writes reaches the next server).
+    if (workbench!.server.account !== undefined || extensionLog(workbench!).includes('Follow-through')) await workbench!.switchServer(localWindow(rig!));
+    await connectFromLocalWindow(workbench!, rig!);
+  });
+
+  it('no Docker extension on the host and the gallery down: the install fails, the user is told, the intent is cleared', async () => {
+    await workbench!.switchServer(remoteWindow(rig!, { vsixFiles: [] }));
+    await waitForToast(workbench!, /Could not install ms-azuretools\.vscode-containers/, 60_000);
+    await waitForLog(workbench!, /Follow-through step: give-up/);
+    await workbench!.screenshot('oneclick-20-remote-install-fails');
+    await waitForNotificationInCenter(workbench!, /The Docker extension could not be installed on/);
+    await workbench!.screenshot('oneclick-20-remote-install-fails');
+    assert.ok(!readdirSync(workbench!.server.extensionsDir).some((name) => name.startsWith('ms-azuretools.')), 'nothing was installed');
+    assert.match(extensionLog(workbench!), /Follow-through step: install-extension[\s\S]*Follow-through step: give-up/);
+    assert.doesNotMatch(extensionLog(workbench!), /Follow-through step: check-engine/);
+    await assertNoFollowThroughOnReload(workbench!);
+  });
+
+  it('the engine is down: the user is told what the engine said, the intent is cleared', async () => {
+    const repair = await rig!.breakOne('dockerd-stopped');
+    try {
+      await workbench!.switchServer(remoteWindow(rig!));
+      await waitForToast(workbench!, /Docker on .* is not ready yet: The Docker engine on the host does not answer/, 60_000);
+      await workbench!.screenshot('oneclick-21-remote-engine-down');
+      assert.match(extensionLog(workbench!), /Engine: fail \(docker-daemon-down\)/);
+      await assertNoFollowThroughOnReload(workbench!);
+    } finally {
+      await repair();
+    }
+  });
+
+  it('no docker CLI on the host: the user is told, the intent is cleared', async () => {
+    // The server takes its extension host's PATH from the user's login shell (as a VS Code server does):
+    // a login PATH without docker is what "no docker on this host" looks like to it.
+    const profile = path.join(accountOf(rig!.user)!.home, '.profile');
+    writeFileSync(profile, 'PATH=/usr/sbin:/sbin\nexport PATH\n');
+    try {
+      await workbench!.switchServer(remoteWindow(rig!));
+      await waitForToast(workbench!, /Docker on .* is not ready yet: The docker CLI is not installed on the host/, 60_000);
+      assert.match(extensionLog(workbench!), /Engine: fail \(remote-docker-missing\)/);
+      await assertNoFollowThroughOnReload(workbench!);
+    } finally {
+      rmSync(profile, { force: true });
+    }
+  });
+
+  it('the group fix declined: nothing changes on the host, the user is told, the intent is cleared', async () => {
+    const repair = await rig!.breakOne('docker-socket-denied');
+    try {
+      await workbench!.switchServer(remoteWindow(rig!));
+      const offer = toast(workbench!, /refuses your user \(permission denied on its socket\)/).first();
+      await offer.waitFor({ state: 'visible', timeout: 60_000 });
+      await offer.hover();
+      await offer.locator('.codicon-notifications-clear').first().click();
+      await waitForToast(workbench!, /Docker on .* is not ready yet: The Docker socket on the host refuses this user/, 60_000);
+      assert.ok(!inDockerGroupFile(rig!.user), 'the group was not changed');
+      assert.doesNotMatch(extensionLog(workbench!), /usermod:/);
+      assert.deepEqual(workbench!.standInCalls().filter((call) => call.command === 'opensshremotes.cleanCurrentRemoteServer'), []);
+      await assertNoFollowThroughOnReload(workbench!);
+    } finally {
+      await repair();
+    }
+  });
+
+  it('cancel while the group fix is offered: nothing changes, the intent is cleared', async () => {
+    const repair = await rig!.breakOne('docker-socket-denied');
+    try {
+      await workbench!.switchServer(remoteWindow(rig!));
+      await waitForToast(workbench!, /refuses your user/, 60_000);
+      const progress = toast(workbench!, /Finishing the Docker setup on/).first();
+      await progress.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+      await waitForLog(workbench!, /Follow-through cancelled by the user; intent cleared\./);
+      assert.ok(!inDockerGroupFile(rig!.user), 'the group was not changed');
+      assert.doesNotMatch(extensionLog(workbench!), /usermod:|Follow-through step: give-up/);
+      await assertNoFollowThroughOnReload(workbench!);
+    } finally {
+      await repair();
+    }
+  });
+
+  it('a restart that keeps the old server: the process without the group is named with the exact command, and no second restart', async () => {
+    const repair = await rig!.breakOne('docker-socket-denied');
+    try {
+      await workbench!.switchServer(remoteWindow(rig!));
+      await clickToastButton(workbench!, /refuses your user/, 'Add me to the docker group');
+      await waitForTerminalText(workbench!.page, /Your user is in the docker group/, 60_000);
+      await activeTerminal(workbench!.page).locator('textarea.xterm-helper-textarea').press('Enter');
+      const before = workbench!.standInCalls().length;
+      await workbench!.waitForDialog(/Restart the VS Code server on/, 60_000);
+      await workbench!.clickDialogButton('Restart and reconnect');
+      await waitForStandInCall(workbench!, 'opensshremotes.cleanCurrentRemoteServer', before);
+      // The failure users report: the window reconnects, but to the same old server process.
+      const oldServer = workbench!.server.pid;
+      await workbench!.reload();
+      const stale = toast(workbench!, /still runs without it/).first();
+      await stale.waitFor({ state: 'visible', timeout: 60_000 });
+      await workbench!.screenshot('oneclick-22-remote-stale-server');
+      const text = (await stale.innerText()).replace(/\u00a0/g, ' ');
+      const named = /process (\d+)\) still runs without it[\s\S]*run kill (\d+), then connect again/.exec(text);
+      assert.ok(named, `the message names the process and the command: ${text}`);
+      assert.equal(named[1], named[2]);
+      const pid = Number(named[1]);
+      // The process named is this code-server's, runs as the rig user, and really lacks the group.
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      assert.equal(Number(/^Uid:\s+(\d+)/m.exec(status)![1]), workbench!.server.account!.uid);
+      assert.equal(Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[2]), oldServer, 'in the server\'s process group');
+      assert.ok(!groupsOf(pid).includes(groupIdOf('docker')!));
+      assert.equal(workbench!.server.pid, oldServer);
+      const log = extensionLog(workbench!);
+      assert.equal(log.match(/Follow-through step: restart-server/g)?.length, 1, 'one restart only');
+      assert.match(log, /Follow-through step: give-up-stale-server/);
+      await assertNoFollowThroughOnReload(workbench!);
+    } finally {
+      await repair();
+    }
+  });
+
+  it('the UI side (our extension local only): the engine check goes over ssh and passes', async () => {
+    await workbench!.switchServer({
+      remoteSshStandIn: true,
+      settings: { 'remote.SSH.configFile': rig!.configFile },
+      env: { ...rig!.env, [seam]: 'ssh-remote:ui' },
+    });
+    await waitForToast(workbench!, /Docker on .* is ready: the engine answers over SSH/, 90_000);
+    await workbench!.screenshot('oneclick-23-remote-ui-side-ready');
+    const log = extensionLog(workbench!);
+    // On the UI side the host's extensions are out of sight: the install is tried (and fails here: no gallery), the check decides.
+    assert.match(log, /Follow-through step: install-extension[\s\S]*Follow-through step: check-engine[\s\S]*Engine: pass[\s\S]*Follow-through step: done/);
+    await assertNoFollowThroughOnReload(workbench!);
   });
 });

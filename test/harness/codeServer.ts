@@ -83,6 +83,9 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
+/** util-linux's setpriv, by path: the server's own PATH (options.env) may leave /usr/bin out on purpose. */
+const setprivPath = '/usr/bin/setpriv';
+
 /** Fails clearly when `npm run test:setup` has not run. */
 export function assertCodeServerInstalled(): void {
   if (!existsSync(codeServerEntry)) {
@@ -177,7 +180,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     // setpriv (util-linux) switches user and execs node, so the pid stays code-server's. Node's own
     // spawn({ uid, gid }) would drop every supplementary group, and the docker group is the point.
     const [command, args] = account
-      ? ['setpriv', ['--reuid', String(account.uid), '--regid', String(account.gid), '--init-groups', '--', process.execPath, ...serverArgs(port)]]
+      ? [setprivPath, ['--reuid', String(account.uid), '--regid', String(account.gid), '--init-groups', '--', process.execPath, ...serverArgs(port)]]
       : [process.execPath, serverArgs(port)];
     // Its own process group: stop() kills the server with every extension host and pty it started.
     const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });

@@ -50,8 +50,8 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
       token.onCancellationRequested(() => abort.abort());
       for (;;) {
         if (token.isCancellationRequested) {
-          log().info('Follow-through cancelled by the user; intent cleared.');
           await clearIntent(context);
+          log().info('Follow-through cancelled by the user; intent cleared.');
           return facts.engine;
         }
         const step = nextFollowThroughStep(facts);
@@ -96,9 +96,15 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
             await clearIntent(context);
             await context.globalState.update(SetupCompletedKey, true);
             await recordEngineVerified(context, alias);
-            void vscode.window.showInformationMessage(
-              vscode.l10n.t('Docker on {0} is ready: {1} is installed on the host and the engine answers. {2}', alias, installedDockerExtensionId(context) ?? step.extensionId, facts.engine?.message ?? ''),
-            );
+            {
+              const installed = installedDockerExtensionId(context);
+              // On the UI side this extension cannot see the host's extensions: claim only what the check saw.
+              void vscode.window.showInformationMessage(
+                installed
+                  ? vscode.l10n.t('Docker on {0} is ready: {1} is installed on the host and the engine answers. {2}', alias, installed, facts.engine?.message ?? '')
+                  : vscode.l10n.t('Docker on {0} is ready: the engine answers over SSH. {1}', alias, facts.engine?.message ?? ''),
+              );
+            }
             return facts.engine;
         }
       }
@@ -123,10 +129,12 @@ async function dockerGroupOfServer(context: vscode.ExtensionContext): Promise<Fo
 /** Offers the docker group in a remote terminal; the command is fixed, nothing from the user reaches the shell. */
 async function offerDockerGroup(alias: string, token: vscode.CancellationToken): Promise<'accepted' | 'declined'> {
   const add = vscode.l10n.t('Add me to the docker group');
-  const answer = await vscode.window.showWarningMessage(
+  // A notification does not close when the progress is cancelled: the cancel answers it too.
+  const cancelled = new Promise<undefined>((resolve) => token.onCancellationRequested(() => resolve(undefined)));
+  const answer = await Promise.race([cancelled, vscode.window.showWarningMessage(
     vscode.l10n.t('The Docker engine on {0} refuses your user (permission denied on its socket). Add your user to the docker group? A terminal on the host runs sudo usermod -aG docker $USER and asks for your password.', alias),
     add,
-  );
+  )]);
   if (answer !== add) {
     return 'declined';
   }
