@@ -114,6 +114,7 @@ async function connectFromLocalWindow(workbench: Workbench, rig: Rig): Promise<v
   await workbench.runCommand('Remote Docker: Connect to a Host and Install Docker There');
   await workbench.pickQuickItem(rig.alias);
   await waitForStandInCall(workbench, 'opensshremotes.openEmptyWindow', before);
+  await waitForStoredIntent(workbench, (intent) => intent?.serverRestarts === 0, 'written');
   // Written once, however often the user connects.
   const settings = JSON.parse(readFileSync(path.join(workbench.server.userDataDir, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
   assert.deepEqual(settings['remote.SSH.defaultExtensions'], ['ms-azuretools.vscode-containers']);
@@ -123,8 +124,41 @@ function localWindow(rig: Rig): WorkbenchOptions {
   return { remoteSshStandIn: true, settings: { 'remote.SSH.configFile': rig.configFile }, env: rig.env };
 }
 
+/**
+ * The extension's globalState as the workbench stored it: the web workbench keeps application
+ * storage in the page's IndexedDB (`vscode-web-state-db-global`), under the extension's id.
+ */
+async function storedGlobalState(workbench: Workbench): Promise<Record<string, unknown>> {
+  // A string: the test's TypeScript has no DOM types; this runs in the page.
+  const text = await workbench.page.evaluate<string | undefined>(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('vscode-web-state-db-global');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('ItemTable').objectStore('ItemTable').get('remote-docker-ssh.remote-docker-ssh');
+      get.onerror = () => reject(get.error);
+      get.onsuccess = () => {
+        open.result.close();
+        resolve(typeof get.result === 'string' ? get.result : undefined);
+      };
+    };
+  })`);
+  return text === undefined ? {} : (JSON.parse(text) as Record<string, unknown>);
+}
+
+/** Waits until the stored intent satisfies `expected` (storage is written in the background, a moment after the update). */
+async function waitForStoredIntent(workbench: Workbench, expected: (intent: { serverRestarts?: number } | undefined) => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const intent = (await storedGlobalState(workbench))['remoteDockerSsh.pendingIntent'] as { serverRestarts?: number } | undefined;
+    if (expected(intent)) return;
+    if (Date.now() > deadline) assert.fail(`the stored intent is not ${what}: ${JSON.stringify(intent)}`);
+    await workbench.page.waitForTimeout(200);
+  }
+}
+
 /** The intent is gone: a reload of the window runs no follow-through (the status bar item shows the extension is up). */
 async function assertNoFollowThroughOnReload(workbench: Workbench): Promise<void> {
+  await waitForStoredIntent(workbench, (intent) => intent === undefined, 'cleared');
   const logged = extensionLog(workbench).length;
   await workbench.reload();
   await workbench.page.locator('.statusbar-item').filter({ has: workbench.page.locator('.codicon-server-environment, .codicon-remote') }).filter({ hasText: /ssh-remote|Remote Docker/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
@@ -194,6 +228,8 @@ describe('the remote window: follow-through on the host, the docker group fix wi
     await workbench!.screenshot('oneclick-12-remote-restart-modal');
     await workbench!.clickDialogButton('Restart and reconnect');
     await waitForStandInCall(workbench!, 'opensshremotes.cleanCurrentRemoteServer', restartsBefore);
+    // Kept for the reconnected window, with the restart counted.
+    await waitForStoredIntent(workbench!, (intent) => intent?.serverRestarts === 1, 'kept with serverRestarts 1');
 
     // What Remote-SSH's kill does: the server goes, the window reconnects to a new one.
     await workbench!.restartServer();
