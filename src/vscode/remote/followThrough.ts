@@ -96,15 +96,7 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
             await clearIntent(context);
             await context.globalState.update(SetupCompletedKey, true);
             await recordEngineVerified(context, alias);
-            {
-              const installed = installedDockerExtensionId(context);
-              // On the UI side this extension cannot see the host's extensions: claim only what the check saw.
-              void vscode.window.showInformationMessage(
-                installed
-                  ? vscode.l10n.t('Docker on {0} is ready: {1} is installed on the host and the engine answers. {2}', alias, installed, facts.engine?.message ?? '')
-                  : vscode.l10n.t('Docker on {0} is ready: the engine answers over SSH. {1}', alias, facts.engine?.message ?? ''),
-              );
-            }
+            reportReady(alias, installedDockerExtensionId(context), facts.engine?.message ?? '');
             return facts.engine;
         }
       }
@@ -130,11 +122,16 @@ async function dockerGroupOfServer(context: vscode.ExtensionContext): Promise<Fo
 async function offerDockerGroup(alias: string, token: vscode.CancellationToken): Promise<'accepted' | 'declined'> {
   const add = vscode.l10n.t('Add me to the docker group');
   // A notification does not close when the progress is cancelled: the cancel answers it too.
-  const cancelled = new Promise<undefined>((resolve) => token.onCancellationRequested(() => resolve(undefined)));
-  const answer = await Promise.race([cancelled, vscode.window.showWarningMessage(
-    vscode.l10n.t('The Docker engine on {0} refuses your user (permission denied on its socket). Add your user to the docker group? A terminal on the host runs sudo usermod -aG docker $USER and asks for your password.', alias),
-    add,
-  )]);
+  let onCancel: vscode.Disposable | undefined;
+  const cancelled = new Promise<undefined>((resolve) => (onCancel = token.onCancellationRequested(() => resolve(undefined))));
+  const answer = await Promise.race([
+    cancelled,
+    vscode.window.showWarningMessage(
+      vscode.l10n.t('The Docker engine on {0} refuses your user (permission denied on its socket). Add your user to the docker group? A terminal on the host runs sudo usermod -aG docker $USER and asks for your password.', alias),
+      add,
+    ),
+  ]);
+  onCancel?.dispose();
   if (answer !== add) {
     return 'declined';
   }
@@ -177,6 +174,15 @@ async function restartServer(context: vscode.ExtensionContext, alias: string): P
   }
   await vscode.commands.executeCommand(restart.command);
   await vscode.commands.executeCommand('workbench.action.reloadWindow');
+}
+
+/** On the UI side this extension cannot see the host's extensions (`installed` undefined): it claims only what the check saw. */
+function reportReady(alias: string, installed: string | undefined, engineMessage: string): void {
+  void vscode.window.showInformationMessage(
+    installed
+      ? vscode.l10n.t('Docker on {0} is ready: {1} is installed on the host and the engine answers. {2}', alias, installed, engineMessage)
+      : vscode.l10n.t('Docker on {0} is ready: the engine answers over SSH. {1}', alias, engineMessage),
+  );
 }
 
 /** The reported failure (#1807, #9712): a restart that did not start a new server. Says which process to end, exactly. */
