@@ -2,7 +2,7 @@
 // extensions dir, opened in Debian's Chromium through playwright-core. One Workbench per test file
 // (start in before(), close in after()): a start costs a few seconds on this machine.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, chmod, chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import { ensureVsixPackaged } from '../harness/build';
 import { startCodeServer, type CodeServer, type CodeServerVersion } from '../harness/codeServer';
 import { artifactsDir, remoteSshStandInPath } from '../harness/paths';
 import { onExit } from '../harness/processGroups';
+import { accountOf } from '../fixtures/rig/linuxUser';
 
 export const screenshotsDir = path.join(artifactsDir, 'screenshots');
 
@@ -40,6 +41,35 @@ export interface WorkbenchOptions {
   viewport?: { width: number; height: number };
   /** Run code-server (extension host, terminals, the ssh they start) as this Linux user; needs root. */
   runAsUser?: string;
+  /** A fixed port (see startCodeServer); `switchServer` passes the current one. */
+  port?: number;
+}
+
+/** Starts code-server for `options`, the stand-in log (when given) writable by the user it runs as. */
+async function startServerFor(options: WorkbenchOptions, standInLogFile: string | undefined): Promise<CodeServer> {
+  const vsixFiles = [...(options.installVsix === false ? [] : [ensureVsixPackaged()]), ...(options.vsixFiles ?? [])];
+  const extensionFolders = [...(options.remoteSshStandIn ? [remoteSshStandInPath] : []), ...(options.extensionFolders ?? [])];
+  if (standInLogFile && options.runAsUser) {
+    const account = accountOf(options.runAsUser);
+    if (!account) throw new Error(`runAsUser: no passwd entry for ${options.runAsUser}`);
+    await chmod(path.dirname(standInLogFile), 0o711);
+    await appendFile(standInLogFile, '');
+    await chown(standInLogFile, account.uid, account.gid);
+  }
+  return startCodeServer({
+    version: options.codeServerVersion,
+    vsixFiles,
+    extensionFolders,
+    settings: options.settings,
+    env: {
+      ...options.env,
+      ...(standInLogFile ? { REMOTE_SSH_STAND_IN_LOG: standInLogFile } : {}),
+      ...(options.gallery ? { EXTENSIONS_GALLERY: options.gallery.productConfig } : {}),
+    },
+    workspaceFolder: options.workspaceFolder,
+    runAsUser: options.runAsUser,
+    port: options.port,
+  });
 }
 
 export interface StandInCall {
@@ -50,7 +80,7 @@ export interface StandInCall {
 
 export class Workbench {
   private constructor(
-    readonly server: CodeServer,
+    public server: CodeServer,
     private readonly browser: LaunchedBrowser,
     readonly page: Page,
     private readonly ownTmp: string,
@@ -61,28 +91,13 @@ export class Workbench {
 
   /** Starts code-server and Chromium and resolves when the workbench is ready; cleans up if any step fails. */
   static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
-    const vsixFiles = [...(options.installVsix === false ? [] : [ensureVsixPackaged()]), ...(options.vsixFiles ?? [])];
-    const extensionFolders = [...(options.remoteSshStandIn ? [remoteSshStandInPath] : []), ...(options.extensionFolders ?? [])];
     const ownTmp = await mkdtemp(path.join(tmpdir(), 'rds-workbench-'));
     const forgetOwnTmp = onExit(() => rmSync(ownTmp, { recursive: true, force: true }));
     const standInLogFile = options.remoteSshStandIn || options.gallery ? path.join(ownTmp, 'remote-ssh-stand-in.jsonl') : undefined;
-    const env = {
-      ...options.env,
-      ...(standInLogFile ? { REMOTE_SSH_STAND_IN_LOG: standInLogFile } : {}),
-      ...(options.gallery ? { EXTENSIONS_GALLERY: options.gallery.productConfig } : {}),
-    };
     let server: CodeServer | undefined;
     let browser: LaunchedBrowser | undefined;
     try {
-      server = await startCodeServer({
-        version: options.codeServerVersion,
-        vsixFiles,
-        extensionFolders,
-        settings: options.settings,
-        env,
-        workspaceFolder: options.workspaceFolder,
-        runAsUser: options.runAsUser,
-      });
+      server = await startServerFor(options, standInLogFile);
       browser = await launchChromium(options.viewport);
       const page = await browser.context.newPage();
       const workbench = new Workbench(server, browser, page, ownTmp, forgetOwnTmp, standInLogFile);
@@ -96,6 +111,36 @@ export class Workbench {
       forgetOwnTmp();
       throw error;
     }
+  }
+
+  /**
+   * Stops this workbench's code-server and opens the page on another one started with `options`
+   * on the same port. The page keeps its origin, so the workbench gives the new server's extension
+   * host the same application storage (extension globalState), as one desktop VS Code gives its local
+   * and remote windows one globalState. The e2e remote window is opened this way (test/README.md).
+   * The stand-in log stays the same file.
+   */
+  async switchServer(options: WorkbenchOptions): Promise<void> {
+    const port = this.server.port;
+    await this.server.stop();
+    this.server = await startServerFor({ ...options, port }, this.standInLogFile);
+    await this.page.goto(this.server.workbenchUrl(), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await this.waitUntilReady();
+  }
+
+  /**
+   * Restarts code-server (a new process on the same port, same dirs) and reloads the page, as the
+   * window reconnects after Remote-SSH's "Kill VS Code Server on Host".
+   */
+  async restartServer(): Promise<void> {
+    await this.server.restart();
+    await this.reload();
+  }
+
+  /** Reloads the page: a new extension host on the same server process (what a window reload does). */
+  async reload(): Promise<void> {
+    await this.page.reload({ waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await this.waitUntilReady();
   }
 
   /** The workbench is drawn and its status bar is there (the extension hosts start right after). */

@@ -56,6 +56,12 @@ export interface CodeServerOptions {
   keepTmpDir?: boolean;
   startTimeoutMs?: number;
   /**
+   * Listen on this loopback port instead of a free one. The workbench keeps its application storage
+   * (extension globalState) in the browser, per origin: a server started on the port of an earlier
+   * one gives the same Chromium page that storage back (the e2e remote window relies on it).
+   */
+  port?: number;
+  /**
    * Runs code-server (and so its extension host, terminals and every ssh they start) as this Linux
    * user: uid, gid, supplementary groups (initgroups, read from /etc/group at this start) and HOME
    * from the passwd entry. ssh reads ~/.ssh from the passwd entry, not from $HOME, so only a real
@@ -87,9 +93,18 @@ export interface CodeServer {
   readonly logFile: string;
   /** The workbench URL for the workspace folder. */
   workbenchUrl(extraQuery?: Record<string, string>): string;
+  /**
+   * Kills the whole process group and starts code-server again on the same port with the same
+   * user-data and extensions dirs: a new server process (as `runAsUser`, with the supplementary
+   * groups /etc/group gives at this start), what Remote-SSH's "Kill VS Code Server" leads to.
+   */
+  restart(): Promise<void>;
   /** Kills the whole process group (server, extension hosts, terminals); idempotent. */
   stop(): Promise<void>;
 }
+
+/** util-linux's setpriv, by path: the server's own PATH (options.env) may leave /usr/bin out on purpose. */
+const setprivPath = '/usr/bin/setpriv';
 
 /** Fails clearly when `npm run test:setup` has not run. */
 export function assertCodeServerInstalled(version: CodeServerVersion = '4.100.3'): void {
@@ -172,10 +187,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   }
 
   const log = createWriteStream(logFile);
-  const serverArgs = [
+  const serverArgs = (port: number): string[] => [
       build.entry,
       '--auth', 'none',
-      '--bind-addr', '127.0.0.1:0',
+      '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
@@ -184,36 +199,38 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--extensions-dir', extensionsDir,
       workspaceFolder,
   ];
-  // setpriv (util-linux) switches user and execs node, so the pid stays code-server's. Node's own
-  // spawn({ uid, gid }) would drop every supplementary group, and the docker group is the point.
-  const [command, args] = account
-    ? ['setpriv', ['--reuid', String(account.uid), '--regid', String(account.gid), '--init-groups', '--', build.node, ...serverArgs]]
-    : [build.node, serverArgs];
-  const child = spawn(
-    command,
-    args,
-    {
-      // Its own process group: stop() kills the server with every extension host and pty it started.
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env,
-    },
-  );
-  const stopProcess = trackProcessGroup(child);
+  const launch = (port: number): { child: ChildProcess; stopProcess: () => Promise<void> } => {
+    // setpriv (util-linux) switches user and execs node, so the pid stays code-server's. Node's own
+    // spawn({ uid, gid }) would drop every supplementary group, and the docker group is the point.
+    const [command, args] = account
+      ? [setprivPath, ['--reuid', String(account.uid), '--regid', String(account.gid), '--init-groups', '--', build.node, ...serverArgs(port)]]
+      : [build.node, serverArgs(port)];
+    // Its own process group: stop() kills the server with every extension host and pty it started.
+    const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+    child.stdout!.pipe(log, { end: false });
+    child.stderr!.pipe(log, { end: false });
+    return { child, stopProcess: trackProcessGroup(child) };
+  };
   const forgetExit = onExit(() => {
     if (!keep) rmSync(tmpDir, { recursive: true, force: true });
   });
-  child.stdout!.pipe(log, { end: false });
-  child.stderr!.pipe(log, { end: false });
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+  const listening = async (child: ChildProcess): Promise<number> => {
+    const port = await waitForListeningPort(child, startTimeoutMs);
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, startTimeoutMs);
+    return port;
+  };
+  let running = launch(options.port ?? 0);
 
   try {
-    const port = await waitForListeningPort(child, options.startTimeoutMs ?? 60_000);
+    const port = await listening(running.child);
     const origin = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${origin}/healthz`, options.startTimeoutMs ?? 60_000);
     return {
       origin,
       port,
-      pid: child.pid!,
+      get pid() {
+        return running.child.pid!;
+      },
       account,
       tmpDir,
       userDataDir,
@@ -224,15 +241,20 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
         const query = new URLSearchParams({ folder: workspaceFolder, ...extraQuery });
         return `${origin}/?${query.toString()}`;
       },
+      async restart() {
+        await running.stopProcess();
+        running = launch(port);
+        await listening(running.child);
+      },
       async stop() {
-        await stopProcess();
+        await running.stopProcess();
         log.end();
         await removeTmp();
         forgetExit();
       },
     };
   } catch (error) {
-    await stopProcess();
+    await running.stopProcess();
     log.end();
     forgetExit();
     const tail = await readFile(logFile, 'utf8').catch(() => '');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { groupIdOf } from '../fixtures/rig/linuxUser';
 import { startRig, type Rig } from '../fixtures/rig/index';
@@ -52,6 +53,30 @@ describe('code-server as a given Linux user (harness option runAsUser)', functio
     try {
       server = await startCodeServer({ runAsUser: rig!.user });
       assert.ok(!credentialsOf(server.pid).groups.includes(dockerGid()));
+    } finally {
+      await repair();
+    }
+  });
+
+  it('restart(): after `sudo usermod -aG docker` (the rig user\'s one sudo right) a new server process on the same port has the group', async () => {
+    const repair = await rig!.breakOne('docker-socket-denied');
+    try {
+      server = await startCodeServer({ runAsUser: rig!.user });
+      const { port, pid: oldPid } = server;
+      assert.ok(!credentialsOf(oldPid).groups.includes(dockerGid()));
+      const asUser = ['--reuid', String(server.account!.uid), '--regid', String(server.account!.gid), '--init-groups', '--'];
+      // Only that one command: sudo refuses anything else without asking for a password.
+      const other = spawnSync('setpriv', [...asUser, 'sudo', '-n', 'id'], { encoding: 'utf8' });
+      assert.notEqual(other.status, 0, `sudo id ran: ${other.stdout}`);
+      const usermod = spawnSync('setpriv', [...asUser, 'sudo', '-n', 'usermod', '-aG', 'docker', rig!.user], { encoding: 'utf8' });
+      assert.equal(usermod.status, 0, usermod.stderr);
+      // The running server keeps the groups it started with (the users' complaint).
+      assert.ok(!credentialsOf(oldPid).groups.includes(dockerGid()));
+      await server.restart();
+      assert.notEqual(server.pid, oldPid, 'a new process');
+      assert.equal(server.port, port);
+      assert.equal((await fetch(`${server.origin}/healthz`)).status, 200);
+      assert.ok(credentialsOf(server.pid).groups.includes(dockerGid()), `docker group in ${credentialsOf(server.pid).groups.join(' ')}`);
     } finally {
       await repair();
     }

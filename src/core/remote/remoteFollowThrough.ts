@@ -35,6 +35,11 @@ export interface FollowThroughFacts {
   readonly engine: EngineResult | undefined;
   /** The user ran (or declined) the docker-group command in this activation. */
   readonly groupFix: 'not-offered' | 'accepted' | 'declined';
+  /**
+   * Read on the host after a socket permission error, when this extension runs there: is the user
+   * in the docker group, and does this server's session have it. Undefined on the UI side.
+   */
+  readonly dockerGroup?: { readonly account: boolean; readonly session: boolean; readonly serverPid: number };
 }
 
 export type FollowThroughStep =
@@ -50,6 +55,11 @@ export type FollowThroughStep =
   | { readonly kind: 'restart-server' }
   /** Something the follow-through cannot fix; the intent is cleared and the user told what to do. */
   | { readonly kind: 'give-up'; readonly code: string; readonly message?: string }
+  /**
+   * The user is in the docker group, but the server this window runs on started before that, and a
+   * restart did not replace it: only killing that process helps, and we must not restart again.
+   */
+  | { readonly kind: 'give-up-stale-server'; readonly serverPid: number }
   /** The extension is on the host and the engine answers: say so and clear the intent. */
   | { readonly kind: 'done'; readonly extensionId: string };
 
@@ -81,8 +91,15 @@ export function nextFollowThroughStep(facts: FollowThroughFacts): FollowThroughS
     return { kind: 'done', extensionId: intent.dockerExtensionId };
   }
   if (facts.engine.code === 'docker-socket-permission') {
-    if (intent.serverRestarts >= MaxServerRestarts) {
-      // We restarted once already and the socket still refuses: the group change did not take.
+    const group = facts.dockerGroup;
+    const serverKeptOldGroups = group !== undefined && group.account && !group.session;
+    if (serverKeptOldGroups) {
+      // In the group already (added by hand, or by us before the reconnect): only a new server is missing.
+      return intent.serverRestarts >= MaxServerRestarts ? { kind: 'give-up-stale-server', serverPid: group.serverPid } : { kind: 'restart-server' };
+    }
+    if (intent.serverRestarts >= MaxServerRestarts || group?.session === true) {
+      // The session has the group and the socket still refuses: the group is not the cause. Or:
+      // we restarted once already and the socket still refuses: the group change did not take.
       return { kind: 'give-up', code: 'docker-socket-permission', message: facts.engine.message };
     }
     if (facts.groupFix === 'not-offered') {

@@ -116,6 +116,7 @@ function settingsLandedIn(keys: readonly string[], scope: 'user' | 'workspace'):
   if (scope === 'workspace') {
     return vscode.l10n.t('Workspace settings');
   }
+  // The editor's own remoteName, not windowKind(): this is about where VS Code stored the value.
   const machineScoped = keys.some((key) => declaredScopeOf(key) === 'machine-overridable' || declaredScopeOf(key) === 'machine');
   return vscode.env.remoteName && machineScoped ? vscode.l10n.t('Machine settings of {0} (settings.json under the server\'s user-data/Machine)', vscode.env.remoteName) : vscode.l10n.t('User settings');
 }

@@ -4,6 +4,7 @@ import { installExtensionOnHost, runsOnRemoteHost } from '../docker/dockerExtens
 import { extensionContext } from '../extensionContext';
 import { log } from '../log';
 import { CommandIds } from '../commandIds';
+import { inSshRemoteWindow } from '../remote/windowKind';
 
 /**
  * Installs the Docker extension on the SSH host. It must run in the Remote-SSH window: there
@@ -12,7 +13,7 @@ import { CommandIds } from '../commandIds';
  */
 export async function installDockerOnRemote(): Promise<boolean> {
   const context = extensionContext();
-  if (!runsOnRemoteHost(context) || vscode.env.remoteName !== 'ssh-remote') {
+  if (!runsOnRemoteHost(context) || !inSshRemoteWindow(context)) {
     const connect = vscode.l10n.t('Connect to the host');
     void vscode.window
       .showWarningMessage(vscode.l10n.t('The Docker extension belongs on the host. Connect with Remote-SSH first, then run this step in the new window.'), connect)

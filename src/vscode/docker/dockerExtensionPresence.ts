@@ -1,22 +1,30 @@
 import * as vscode from 'vscode';
 import { installExtensionShowingFailure } from '../ui/installExtension';
-import { ContainerToolsId, hasDockerExtension, LegacyDockerId } from '../../core/docker/remoteDockerExtension';
+import { ContainerToolsId, LegacyDockerId } from '../../core/docker/remoteDockerExtension';
 import type { DockerExtensionPresence } from '../../core/remote/remoteFollowThrough';
+import { windowKind } from '../remote/windowKind';
 
 /**
  * True when this extension host is the SSH host's: `getExtension` then sees exactly the
  * extensions installed on the host. On the UI side it sees only local ones.
  */
 export function runsOnRemoteHost(context: vscode.ExtensionContext): boolean {
-  return vscode.env.remoteName !== undefined && context.extension.extensionKind === vscode.ExtensionKind.Workspace;
+  return windowKind(context).onRemoteHost;
 }
 
 export function dockerExtensionPresence(context: vscode.ExtensionContext): DockerExtensionPresence {
   if (!runsOnRemoteHost(context)) {
     return 'unknown';
   }
-  const installed = [ContainerToolsId, LegacyDockerId].filter((id) => vscode.extensions.getExtension(id) !== undefined);
-  return hasDockerExtension(installed) ? 'installed' : 'missing';
+  return installedDockerExtensionId(context) !== undefined ? 'installed' : 'missing';
+}
+
+/** The Docker extension this (remote) extension host sees, Container Tools first; undefined on the UI side. */
+export function installedDockerExtensionId(context: vscode.ExtensionContext): string | undefined {
+  if (!runsOnRemoteHost(context)) {
+    return undefined;
+  }
+  return [ContainerToolsId, LegacyDockerId].find((id) => vscode.extensions.getExtension(id) !== undefined);
 }
 
 /** Installs an extension where the workbench puts it: for a workspace-kind extension in an SSH window, on the host. */

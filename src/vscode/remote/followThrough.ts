@@ -4,12 +4,15 @@ import { nextFollowThroughStep, type EngineResult, type FollowThroughFacts } fro
 import { recordEngineVerified } from './engineVerifiedHosts';
 import { SetupCompletedKey } from '../../core/workspace/recommendationPrompt';
 import { clearIntent, readIntent, writeIntent } from './connectIntentStore';
-import { dockerExtensionPresence, installExtensionOnHost } from '../docker/dockerExtensionPresence';
+import { dockerExtensionPresence, installedDockerExtensionId, installExtensionOnHost, runsOnRemoteHost } from '../docker/dockerExtensionPresence';
 import { checkEngineOfHost } from './remoteEngineCheck';
 import { availableCommands } from './remoteWindowOpener';
 import { exitStatusText, runInTerminal } from '../ui/terminalProcess';
 import { CommandIds } from '../commandIds';
 import { log } from '../log';
+import { userInfo } from 'node:os';
+import { dockerGroupMembership } from '../../core/docker/dockerGroup';
+import { inSshRemoteWindow, windowKind } from './windowKind';
 
 /**
  * Called from activate(). Costs one globalState read when no intent is pending — the case in
@@ -17,7 +20,7 @@ import { log } from '../log';
  */
 export function resumeConnectIntent(context: vscode.ExtensionContext): void {
   const intent = readIntent(context);
-  if (intent === undefined || vscode.env.remoteName !== 'ssh-remote') {
+  if (intent === undefined || !inSshRemoteWindow(context)) {
     return;
   }
   setTimeout(() => {
@@ -30,7 +33,7 @@ export function resumeConnectIntent(context: vscode.ExtensionContext): void {
 /** Carries out the steps of core/remoteFollowThrough until it says stop. Exported for tests. */
 export async function followThrough(context: vscode.ExtensionContext): Promise<FollowThroughFacts['engine'] | undefined> {
   let facts: FollowThroughFacts = {
-    remoteName: vscode.env.remoteName,
+    remoteName: windowKind(context).remoteName,
     intent: readIntent(context),
     now: Date.now(),
     dockerExtension: dockerExtensionPresence(context),
@@ -47,8 +50,8 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
       token.onCancellationRequested(() => abort.abort());
       for (;;) {
         if (token.isCancellationRequested) {
-          log().info('Follow-through cancelled by the user; intent cleared.');
           await clearIntent(context);
+          log().info('Follow-through cancelled by the user; intent cleared.');
           return facts.engine;
         }
         const step = nextFollowThroughStep(facts);
@@ -72,7 +75,7 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
             progress.report({ message: vscode.l10n.t('Checking the Docker engine…') });
             const engine: EngineResult = await checkEngineOfHost(context, alias, abort.signal);
             log().info(`Engine: ${engine.status}${engine.code ? ` (${engine.code})` : ''} ${engine.message ?? ''}`);
-            facts = { ...facts, engine };
+            facts = { ...facts, engine, dockerGroup: engine.code === 'docker-socket-permission' ? await dockerGroupOfServer(context) : undefined };
             break;
           }
           case 'offer-docker-group':
@@ -80,6 +83,10 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
             break;
           case 'restart-server':
             await restartServer(context, alias);
+            return facts.engine;
+          case 'give-up-stale-server':
+            await clearIntent(context);
+            reportStaleServer(alias, step.serverPid);
             return facts.engine;
           case 'give-up':
             await clearIntent(context);
@@ -89,9 +96,7 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
             await clearIntent(context);
             await context.globalState.update(SetupCompletedKey, true);
             await recordEngineVerified(context, alias);
-            void vscode.window.showInformationMessage(
-              vscode.l10n.t('Docker on {0} is ready: {1} is installed on the host and the engine answers. {2}', alias, step.extensionId, facts.engine?.message ?? ''),
-            );
+            reportReady(alias, installedDockerExtensionId(context), facts.engine?.message ?? '');
             return facts.engine;
         }
       }
@@ -99,13 +104,34 @@ export async function followThrough(context: vscode.ExtensionContext): Promise<F
   );
 }
 
+/**
+ * On the host only: whether the user is in the docker group and whether this server has it. The
+ * extension host is a child of the VS Code server, so its groups are the server's, and its parent
+ * is the process that has to go.
+ */
+async function dockerGroupOfServer(context: vscode.ExtensionContext): Promise<FollowThroughFacts['dockerGroup']> {
+  if (!runsOnRemoteHost(context)) {
+    return undefined;
+  }
+  const membership = await dockerGroupMembership(userInfo().username, 5000);
+  log().info(`docker group: ${membership ? `account ${membership.account}, this server ${membership.session} (pid ${process.ppid})` : 'unknown'}`);
+  return membership && { ...membership, serverPid: process.ppid };
+}
+
 /** Offers the docker group in a remote terminal; the command is fixed, nothing from the user reaches the shell. */
 async function offerDockerGroup(alias: string, token: vscode.CancellationToken): Promise<'accepted' | 'declined'> {
   const add = vscode.l10n.t('Add me to the docker group');
-  const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('The Docker engine on {0} refuses your user (permission denied on its socket). Add your user to the docker group? A terminal on the host runs sudo usermod -aG docker $USER and asks for your password.', alias),
-    add,
-  );
+  // A notification does not close when the progress is cancelled: the cancel answers it too.
+  let onCancel: vscode.Disposable | undefined;
+  const cancelled = new Promise<undefined>((resolve) => (onCancel = token.onCancellationRequested(() => resolve(undefined))));
+  const answer = await Promise.race([
+    cancelled,
+    vscode.window.showWarningMessage(
+      vscode.l10n.t('The Docker engine on {0} refuses your user (permission denied on its socket). Add your user to the docker group? A terminal on the host runs sudo usermod -aG docker $USER and asks for your password.', alias),
+      add,
+    ),
+  ]);
+  onCancel?.dispose();
   if (answer !== add) {
     return 'declined';
   }
@@ -148,6 +174,33 @@ async function restartServer(context: vscode.ExtensionContext, alias: string): P
   }
   await vscode.commands.executeCommand(restart.command);
   await vscode.commands.executeCommand('workbench.action.reloadWindow');
+}
+
+/** On the UI side this extension cannot see the host's extensions (`installed` undefined): it claims only what the check saw. */
+function reportReady(alias: string, installed: string | undefined, engineMessage: string): void {
+  void vscode.window.showInformationMessage(
+    installed
+      ? vscode.l10n.t('Docker on {0} is ready: {1} is installed on the host and the engine answers. {2}', alias, installed, engineMessage)
+      : vscode.l10n.t('Docker on {0} is ready: the engine answers over SSH. {1}', alias, engineMessage),
+  );
+}
+
+/** The reported failure (#1807, #9712): a restart that did not start a new server. Says which process to end, exactly. */
+function reportStaleServer(alias: string, serverPid: number): void {
+  const command = `kill ${serverPid}`;
+  log().warn(`The VS Code server (pid ${serverPid}) still lacks the docker group after a restart; run on the host: ${command}`);
+  const copy = vscode.l10n.t('Copy command');
+  void vscode.window
+    .showErrorMessage(
+      vscode.l10n.t(
+        'You are in the docker group on {0}, but the VS Code server there (process {1}) still runs without it: the restart did not start a new server. On the host, run {2}, then connect again.',
+        alias,
+        String(serverPid),
+        command,
+      ),
+      copy,
+    )
+    .then((answer) => (answer === copy ? vscode.env.clipboard.writeText(command) : undefined));
 }
 
 function reportFailure(alias: string, code: string, message: string | undefined): void {

@@ -18,6 +18,7 @@ import { currentTarget, setupPath } from '../setupState';
 import { chosenSshConfigFile, sshConfigFile } from '../ssh/sshConfigFile';
 import { reportVisible } from '../ui/doctorReportView';
 import { SetupPathContextKey, StepNames, stepContextKey, stepsPassedBy, type StepName } from './stepKeys';
+import { inSshRemoteWindow } from '../remote/windowKind';
 
 /**
  * Turns real state into the walkthrough's `remoteDockerSsh.step.*` context keys. A step is set
@@ -178,7 +179,7 @@ function checkTimeoutMs(): number {
 
 /** The ssh-remote host of this window (`ssh-remote+alias`), when it is a Remote-SSH window. */
 export function connectedRemoteHost(): string | undefined {
-  if (vscode.env.remoteName !== 'ssh-remote') {
+  if (!inSshRemoteWindow(extensionContext())) {
     return undefined;
   }
   const authority = vscode.workspace.workspaceFolders?.[0]?.uri.authority;
@@ -207,7 +208,7 @@ async function computeSteps(remote: RemoteRound | undefined, given?: DoctorRepor
   const done = new Set<StepName>();
   const target = currentTarget();
   const configFile = sshConfigFile();
-  const inRemoteWindow = vscode.env.remoteName === 'ssh-remote';
+  const inRemoteWindow = inSshRemoteWindow(extensionContext());
 
   if (setupPath()) {
     done.add('pathChosen');

@@ -18,6 +18,7 @@ import { readIntent } from '../remote/connectIntentStore';
 import { dockerExtensionPresence, installExtensionOnHost } from '../docker/dockerExtensionPresence';
 import { missingFolderRecommendations } from './extensionsJsonFile';
 import { log } from '../log';
+import { windowKind } from '../remote/windowKind';
 
 // Let the window finish starting before we look at its files: the prompt is never urgent.
 const promptDelayMs = 3000;
@@ -36,12 +37,13 @@ function promptSettingEnabled(): boolean {
 }
 
 async function promptIfDue(context: vscode.ExtensionContext): Promise<void> {
-  if (vscode.env.remoteName === 'ssh-remote') {
+  const { remoteName } = windowKind(context);
+  if (remoteName === 'ssh-remote') {
     await promptRemoteInstallIfDue(context);
     return;
   }
   const facts = {
-    remoteName: vscode.env.remoteName,
+    remoteName,
     promptSetting: promptSettingEnabled(),
     dismissedForWorkspace: context.workspaceState.get<boolean>(PromptDismissedKey, false),
     hasWorkspaceFolders: (vscode.workspace.workspaceFolders?.length ?? 0) > 0,
@@ -121,7 +123,7 @@ async function offerRecommendations(): Promise<void> {
 /** In an SSH window without a pending connect intent: offer the Docker extension on the host. */
 async function promptRemoteInstallIfDue(context: vscode.ExtensionContext): Promise<void> {
   const due = shouldPromptRemoteInstall({
-    remoteName: vscode.env.remoteName,
+    remoteName: windowKind(context).remoteName,
     promptSetting: promptSettingEnabled(),
     dismissedForWorkspace: context.workspaceState.get<boolean>(RemoteInstallDismissedKey, false),
     dockerExtension: dockerExtensionPresence(context),

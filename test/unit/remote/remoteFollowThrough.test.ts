@@ -76,6 +76,21 @@ describe('nextFollowThroughStep', () => {
     assert.deepEqual(nextFollowThroughStep({ ...base, intent: restarted, engine: denied }), { kind: 'give-up', code: 'docker-socket-permission', message: 'still denied' });
   });
 
+  it('after the one restart, a server that still lacks the group while the account has it is named, not restarted again', () => {
+    const denied = { status: 'fail' as const, code: 'docker-socket-permission', message: 'still denied' };
+    const restarted = { ...intent, serverRestarts: 1 };
+    assert.deepEqual(nextFollowThroughStep({ ...base, intent: restarted, engine: denied, dockerGroup: { account: true, session: false, serverPid: 4242 } }), { kind: 'give-up-stale-server', serverPid: 4242 });
+    // The account is not in the group (usermod undone, or another group grants the socket): no process to blame.
+    assert.deepEqual(nextFollowThroughStep({ ...base, intent: restarted, engine: denied, dockerGroup: { account: false, session: false, serverPid: 4242 } }), { kind: 'give-up', code: 'docker-socket-permission', message: 'still denied' });
+  });
+
+  it('restarts without offering usermod when the account is in the group already and only the server lacks it', () => {
+    const denied = { status: 'fail' as const, code: 'docker-socket-permission', message: 'denied' };
+    assert.deepEqual(nextFollowThroughStep({ ...base, engine: denied, dockerGroup: { account: true, session: false, serverPid: 7 } }), { kind: 'restart-server' });
+    // The session has the group and the socket still refuses: the group is not the cause, usermod would not help.
+    assert.deepEqual(nextFollowThroughStep({ ...base, engine: denied, dockerGroup: { account: true, session: true, serverPid: 7 } }), { kind: 'give-up', code: 'docker-socket-permission', message: 'denied' });
+  });
+
   it('gives up with the engine code on anything else', () => {
     assert.deepEqual(nextFollowThroughStep({ ...base, engine: { status: 'fail', code: 'docker-daemon-down', message: 'down' } }), { kind: 'give-up', code: 'docker-daemon-down', message: 'down' });
   });
