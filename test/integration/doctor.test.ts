@@ -5,16 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startRig, type Rig, type RigFault } from '../fixtures/rig/index';
-import { runDoctor, type DoctorReport, type CheckId } from '../../src/core/doctor/doctor';
+import { runDoctor, type DoctorReport } from '../../src/core/doctor/doctor';
 import { BadInputError } from '../../src/core/errors';
 import { leftoverChildren, childProcessSnapshot } from './helpers/leaks';
 import { startSilentPort } from './helpers/silentPort';
+import { checkOf } from './helpers/rigSuite';
 
-function check(report: DoctorReport, id: CheckId) {
-  const found = report.checks.find((entry) => entry.id === id);
-  assert.ok(found, `report has ${id}: ${JSON.stringify(report.checks.map((entry) => entry.id))}`);
-  return found;
-}
+const check = checkOf;
 
 function failures(report: DoctorReport): string[] {
   return report.checks.filter((entry) => entry.status === 'fail').map((entry) => `${entry.id}:${entry.code}`);

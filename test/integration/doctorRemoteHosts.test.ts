@@ -3,9 +3,10 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRig, type Rig, type RigFault } from '../fixtures/rig/index';
-import { runDoctor, type DoctorReport, type CheckId } from '../../src/core/doctor/doctor';
+import { runDoctor, type DoctorReport } from '../../src/core/doctor/doctor';
 import { runProcess } from '../../src/core/runner';
 import { formatDoctorReport } from '../../src/cli/doctorReportText';
+import { checkOf } from './helpers/rigSuite';
 
 /*
  * Issue 16: each way a remote host breaks Docker over SSH, as a rig user that really is in that
@@ -13,11 +14,7 @@ import { formatDoctorReport } from '../../src/cli/doctorReportText';
  * here as the fix says: over ssh as the user, or as root on the host) it passes.
  */
 
-function check(report: DoctorReport, id: CheckId) {
-  const found = report.checks.find((entry) => entry.id === id);
-  assert.ok(found, `report has ${id}: ${JSON.stringify(report.checks.map((entry) => entry.id))}`);
-  return found;
-}
+const check = checkOf;
 
 function failures(report: DoctorReport): string[] {
   return report.checks.filter((entry) => entry.status === 'fail').map((entry) => `${entry.id}:${entry.code}: ${entry.message}`);

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startRig, type Rig } from '../fixtures/rig/index';
 import { sshdMaxAuthTries } from '../fixtures/rig/sshd';
-import { runDoctor, type DoctorReport, type CheckId } from '../../src/core/doctor/doctor';
+import { runDoctor } from '../../src/core/doctor/doctor';
 import { runLoopbackOnly } from '../fixtures/netns/loopbackOnly';
-import { leftoverChildren, childProcessSnapshot } from './helpers/leaks';
+import { acceptedLogins as countAccepted } from '../fixtures/rig/sshdLog';
+import { checkOf, rigSuite } from './helpers/rigSuite';
 
 /*
  * Issue 11, "The checks tell the truth on real ssh setups": the doctor against the rig's real
@@ -14,41 +13,20 @@ import { leftoverChildren, childProcessSnapshot } from './helpers/leaks';
  * certificates-only, the second sshd on [::1]). ssh is the judge in each.
  */
 
-function check(report: DoctorReport, id: CheckId) {
-  const found = report.checks.find((entry) => entry.id === id);
-  assert.ok(found, `report has ${id}: ${JSON.stringify(report.checks.map((entry) => entry.id))}`);
-  return found;
-}
+const check = checkOf;
 
 describe('doctor on real ssh setups, against the loopback rig', function () {
   this.timeout(90_000);
-  let rig: Rig;
-  let work: string;
-  let childrenBefore: number[];
+  const suite = rigSuite('real-setups-');
 
-  before(async () => {
-    rig = await startRig();
-  });
-  after(async () => {
-    await rig?.stop();
-  });
-  beforeEach(() => {
-    work = mkdtempSync(join(tmpdir(), 'real-setups-'));
-    childrenBefore = childProcessSnapshot();
-  });
-  afterEach(() => {
-    rmSync(work, { recursive: true, force: true });
-    assert.deepEqual(leftoverChildren([...childrenBefore, ...rig.daemonPids()]), [], 'a run left child processes');
-  });
-
-  const acceptedLogins = () => (readFileSync(join(rig.tmpDir, 'sshd', 'sshd.log'), 'utf8').match(/Accepted publickey for /g) ?? []).length;
+  const acceptedLogins = () => countAccepted(suite.rig);
 
   // Issue 11, 2.5 "Every failure has a code: a session that hangs after login".
   it('a session that hangs after login: session-hangs-after-login within the time limit, not connect-timeout', async () => {
-    const repair = await rig.breakOne('session-hangs');
+    const repair = await suite.rig.breakOne('session-hangs');
     try {
       const before = acceptedLogins();
-      const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: rig.configFile, env: rig.env, timeoutMs: 6000 });
+      const report = await runDoctor({ target: suite.rig.alias, path: 'docker-host', configFile: suite.rig.configFile, env: suite.rig.env, timeoutMs: 6000 });
       assert.equal(check(report, 'host-key').status, 'pass', check(report, 'host-key').message);
       assert.equal(check(report, 'auth').status, 'pass', check(report, 'auth').message);
       const cli = check(report, 'remote-docker-cli');
@@ -61,36 +39,36 @@ describe('doctor on real ssh setups, against the loopback rig', function () {
       assert.notEqual(check(report, 'local-docker-cli').status, 'fail', check(report, 'local-docker-cli').message);
       // sshd really accepted the login: the code is ssh's word, not a guess from the timeout.
       assert.ok(acceptedLogins() > before);
-      const alone = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: rig.configFile, env: rig.env, timeoutMs: 6000, only: ['docker-host-roundtrip'] });
+      const alone = await runDoctor({ target: suite.rig.alias, path: 'docker-host', configFile: suite.rig.configFile, env: suite.rig.env, timeoutMs: 6000, only: ['docker-host-roundtrip'] });
       assert.equal(check(alone, 'docker-host-roundtrip').code, 'session-hangs-after-login', check(alone, 'docker-host-roundtrip').message);
     } finally {
       await repair();
     }
     // Repaired, the same run passes: the code came from the hang, not from the shorter limit.
-    const healthy = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: rig.configFile, env: rig.env, timeoutMs: 15_000 });
+    const healthy = await runDoctor({ target: suite.rig.alias, path: 'docker-host', configFile: suite.rig.configFile, env: suite.rig.env, timeoutMs: 15_000 });
     assert.ok(healthy.ok, JSON.stringify(healthy.checks, null, 2));
   });
 
   // Issue 11, 2.4 "The fix for each failure is the one that works: too many keys in the agent".
   it('more agent keys than MaxAuthTries: auth-too-many-keys, and the fix (IdentitiesOnly yes + the IdentityFile the host accepts) works', async () => {
-    const repair = await rig.breakOne('agent-many-keys');
+    const repair = await suite.rig.breakOne('agent-many-keys');
     try {
       // The user's config names the right key (an unencrypted file the agent does not hold), without IdentitiesOnly.
-      const config = join(work, 'ssh_config');
-      writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(/^ +IdentitiesOnly yes\n/gm, ''));
-      const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: config, env: rig.env, timeoutMs: 15_000 });
+      const config = join(suite.work, 'ssh_config');
+      writeFileSync(config, readFileSync(suite.rig.configFile, 'utf8').replace(/^ +IdentitiesOnly yes\n/gm, ''));
+      const report = await runDoctor({ target: suite.rig.alias, path: 'docker-host', configFile: config, env: suite.rig.env, timeoutMs: 15_000 });
       const auth = check(report, 'auth');
       assert.equal(auth.code, 'auth-too-many-keys', auth.message);
       assert.match(auth.message, /Too many authentication failures/);
       assert.ok(auth.message.includes(`the agent holds ${sshdMaxAuthTries + 2}`), auth.message);
       assert.ok(auth.fix!.includes('`IdentitiesOnly yes`'), auth.fix);
-      assert.ok(auth.fix!.includes(`\`IdentityFile ${rig.identityFile}\``), auth.fix);
-      assert.ok(auth.fix!.includes(`Host ${rig.alias}`), auth.fix);
+      assert.ok(auth.fix!.includes(`\`IdentityFile ${suite.rig.identityFile}\``), auth.fix);
+      assert.ok(auth.fix!.includes(`Host ${suite.rig.alias}`), auth.fix);
       assert.doesNotMatch(auth.fix!, /ssh-copy-id/, 'the key is authorized already; copying it again would not help');
       // Doing what the fix says (the two lines in that Host block) makes the same doctor pass.
       const text = readFileSync(config, 'utf8');
-      writeFileSync(config, text.replace(`Host ${rig.alias}\n`, `Host ${rig.alias}\n  IdentitiesOnly yes\n  IdentityFile ${rig.identityFile}\n`));
-      const fixed = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: config, env: rig.env, timeoutMs: 15_000 });
+      writeFileSync(config, text.replace(`Host ${suite.rig.alias}\n`, `Host ${suite.rig.alias}\n  IdentitiesOnly yes\n  IdentityFile ${suite.rig.identityFile}\n`));
+      const fixed = await runDoctor({ target: suite.rig.alias, path: 'docker-host', configFile: config, env: suite.rig.env, timeoutMs: 15_000 });
       assert.ok(fixed.ok, JSON.stringify(fixed.checks, null, 2));
     } finally {
       await repair();
@@ -99,15 +77,15 @@ describe('doctor on real ssh setups, against the loopback rig', function () {
 
   // Issue 11, 2.4 "KnownHostsCommand and HostKeyAlias give the same verdict that ssh gives".
   it('KnownHostsCommand: a host known only through the command passes, as ssh says; a command that gives nothing is host-key-unknown', async () => {
-    const emptyFile = join(work, 'known_hosts_empty');
+    const emptyFile = join(suite.work, 'known_hosts_empty');
     writeFileSync(emptyFile, '');
     const viaCommand = (command: string) => {
-      const config = join(work, 'ssh_config');
-      writeFileSync(config, readFileSync(rig.configFile, 'utf8').replaceAll(`UserKnownHostsFile ${rig.knownHostsFile}`, `UserKnownHostsFile ${emptyFile}\n  KnownHostsCommand ${command}`));
+      const config = join(suite.work, 'ssh_config');
+      writeFileSync(config, readFileSync(suite.rig.configFile, 'utf8').replaceAll(`UserKnownHostsFile ${suite.rig.knownHostsFile}`, `UserKnownHostsFile ${emptyFile}\n  KnownHostsCommand ${command}`));
       return config;
     };
-    const known = viaCommand(`/bin/cat ${rig.knownHostsFile}`);
-    const report = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: known, env: rig.env, timeoutMs: 15_000 });
+    const known = viaCommand(`/bin/cat ${suite.rig.knownHostsFile}`);
+    const report = await runDoctor({ target: suite.rig.alias, path: 'remote-ssh', configFile: known, env: suite.rig.env, timeoutMs: 15_000 });
     const hostKey = check(report, 'host-key');
     assert.equal(hostKey.status, 'pass', hostKey.message);
     assert.match(hostKey.message, /through KnownHostsCommand \/bin\/cat /);
@@ -116,22 +94,22 @@ describe('doctor on real ssh setups, against the loopback rig', function () {
 
     const before = acceptedLogins();
     const nothing = viaCommand('/bin/true');
-    const unknown = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: nothing, env: rig.env, timeoutMs: 15_000 });
+    const unknown = await runDoctor({ target: suite.rig.alias, path: 'remote-ssh', configFile: nothing, env: suite.rig.env, timeoutMs: 15_000 });
     assert.equal(check(unknown, 'host-key').code, 'host-key-unknown', check(unknown, 'host-key').message);
-    assert.ok(check(unknown, 'host-key').message.includes(rig.hostKeyFingerprint));
+    assert.ok(check(unknown, 'host-key').message.includes(suite.rig.hostKeyFingerprint));
     assert.equal(acceptedLogins(), before, 'no login to a host ssh did not verify');
   });
 
   // Issue 11, "Tests: a user certificate and a host certificate": ssh verifies both through the CA; we must not contradict it.
   it('host certificate (@cert-authority) and user certificate: every check passes, and nothing is written to known_hosts', async () => {
-    const repair = await rig.breakOne('certificates-only');
+    const repair = await suite.rig.breakOne('certificates-only');
     try {
-      const knownHosts = readFileSync(rig.knownHostsFile, 'utf8');
-      const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: rig.configFile, env: rig.env, timeoutMs: 15_000 });
+      const knownHosts = readFileSync(suite.rig.knownHostsFile, 'utf8');
+      const report = await runDoctor({ target: suite.rig.alias, path: 'docker-host', configFile: suite.rig.configFile, env: suite.rig.env, timeoutMs: 15_000 });
       assert.ok(report.ok, JSON.stringify(report.checks, null, 2));
       assert.match(check(report, 'host-key').message, /ssh verified the key it offered/);
-      assert.equal(readFileSync(rig.knownHostsFile, 'utf8'), knownHosts);
-      assert.match(readFileSync(join(rig.tmpDir, 'sshd', 'sshd.log'), 'utf8'), /ED25519-CERT SHA256:\S+ ID rig user/);
+      assert.equal(readFileSync(suite.rig.knownHostsFile, 'utf8'), knownHosts);
+      assert.match(readFileSync(join(suite.rig.tmpDir, 'sshd', 'sshd.log'), 'utf8'), /ED25519-CERT SHA256:\S+ ID rig user/);
     } finally {
       await repair();
     }
@@ -139,23 +117,23 @@ describe('doctor on real ssh setups, against the loopback rig', function () {
 
   // Issue 11, "Tests: a second sshd on [::1]": the known_hosts name ssh looks up is [::1]:PORT.
   it('a host on [::1]: passes when [::1]:PORT is known; unknown otherwise, with the fingerprint and a trust-host fix for that target', async () => {
-    const second = await rig.startIpv6Sshd();
+    const second = await suite.rig.startIpv6Sshd();
     try {
-      const knownHosts = join(work, 'known_hosts');
+      const knownHosts = join(suite.work, 'known_hosts');
       writeFileSync(knownHosts, second.knownHostsLine);
-      const config = join(work, 'ssh_config');
-      writeFileSync(config, `Host v6\n  HostName ::1\n  Port ${second.port}\n  User ${rig.user}\n  IdentityFile ${rig.identityFile}\n  IdentitiesOnly yes\n  UserKnownHostsFile ${knownHosts}\n  GlobalKnownHostsFile /dev/null\n`);
-      const report = await runDoctor({ target: 'v6', path: 'remote-ssh', configFile: config, env: rig.env, timeoutMs: 15_000 });
+      const config = join(suite.work, 'ssh_config');
+      writeFileSync(config, `Host v6\n  HostName ::1\n  Port ${second.port}\n  User ${suite.rig.user}\n  IdentityFile ${suite.rig.identityFile}\n  IdentitiesOnly yes\n  UserKnownHostsFile ${knownHosts}\n  GlobalKnownHostsFile /dev/null\n`);
+      const report = await runDoctor({ target: 'v6', path: 'remote-ssh', configFile: config, env: suite.rig.env, timeoutMs: 15_000 });
       assert.ok(report.ok, JSON.stringify(report.checks, null, 2));
       assert.match(check(report, 'host-key').message, /^\[::1\]:\d+ is known/);
 
-      writeFileSync(knownHosts, readFileSync(rig.knownHostsFile, 'utf8'));
-      const unknown = await runDoctor({ target: 'v6', path: 'remote-ssh', configFile: config, env: rig.env, timeoutMs: 15_000 });
+      writeFileSync(knownHosts, readFileSync(suite.rig.knownHostsFile, 'utf8'));
+      const unknown = await runDoctor({ target: 'v6', path: 'remote-ssh', configFile: config, env: suite.rig.env, timeoutMs: 15_000 });
       const hostKey = check(unknown, 'host-key');
       assert.equal(hostKey.code, 'host-key-unknown', hostKey.message);
       assert.ok(hostKey.message.includes(`[::1]:${second.port}`), hostKey.message);
-      assert.ok(hostKey.message.includes(rig.hostKeyFingerprint), hostKey.message);
-      assert.ok(hostKey.fix!.includes(`trust-host v6 --fingerprint ${rig.hostKeyFingerprint}`), hostKey.fix);
+      assert.ok(hostKey.message.includes(suite.rig.hostKeyFingerprint), hostKey.message);
+      assert.ok(hostKey.fix!.includes(`trust-host v6 --fingerprint ${suite.rig.hostKeyFingerprint}`), hostKey.fix);
     } finally {
       await second.stop();
     }
@@ -164,14 +142,14 @@ describe('doctor on real ssh setups, against the loopback rig', function () {
   // Issue 11, 2.5 "RequestTTY in the config": our probe and docker's `ssh … docker system dial-stdio` both pass -T, which wins.
   for (const setting of ['yes', 'force'] as const) {
     it(`RequestTTY ${setting} in the user's config: the probe and the docker round trip (docker's own ssh reads that config) still pass`, async () => {
-      const config = join(work, 'ssh_config');
-      writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(`Host ${rig.alias}\n`, `Host ${rig.alias}\n  RequestTTY ${setting}\n`));
+      const config = join(suite.work, 'ssh_config');
+      writeFileSync(config, readFileSync(suite.rig.configFile, 'utf8').replace(`Host ${suite.rig.alias}\n`, `Host ${suite.rig.alias}\n  RequestTTY ${setting}\n`));
       // The ssh that the docker CLI starts reads the same config.
-      writeFileSync(join(work, 'ssh'), `#!/bin/sh\nexec /usr/bin/ssh -F '${config}' "$@"\n`, { mode: 0o755 });
-      const env = { ...rig.env, PATH: `${work}:${rig.env.PATH}` };
-      const effective = await runLoopbackOnly('/usr/bin/ssh', ['-F', config, '-G', '--', rig.alias], { env, timeoutMs: 10_000 });
+      writeFileSync(join(suite.work, 'ssh'), `#!/bin/sh\nexec /usr/bin/ssh -F '${config}' "$@"\n`, { mode: 0o755 });
+      const env = { ...suite.rig.env, PATH: `${suite.work}:${suite.rig.env.PATH}` };
+      const effective = await runLoopbackOnly('/usr/bin/ssh', ['-F', config, '-G', '--', suite.rig.alias], { env, timeoutMs: 10_000 });
       assert.match(effective.stdout, new RegExp(`^requesttty ${setting === 'yes' ? 'true' : 'force'}$`, 'm'), 'ssh itself reads the setting');
-      const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: config, env, timeoutMs: 15_000 });
+      const report = await runDoctor({ target: suite.rig.alias, path: 'docker-host', configFile: config, env, timeoutMs: 15_000 });
       assert.ok(report.ok, JSON.stringify(report.checks, null, 2));
       assert.match(check(report, 'remote-docker-engine').message, /^Docker Engine \S+ answers/);
       assert.match(check(report, 'docker-host-roundtrip').message, /reaches Docker Engine/);
@@ -180,18 +158,18 @@ describe('doctor on real ssh setups, against the loopback rig', function () {
 
   // Issue 11, 2.2 "Honour IdentityAgent (a socket path, SSH_AUTH_SOCK, none)": none means no agent, not a missing one.
   it('IdentityAgent none: no agent is asked, the key file logs in, every check passes, also with the agent killed', async () => {
-    const config = join(work, 'ssh_config');
-    writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(`Host ${rig.alias}\n`, `Host ${rig.alias}\n  IdentityAgent none\n`));
-    const repair = await rig.breakOne('agent-killed');
+    const config = join(suite.work, 'ssh_config');
+    writeFileSync(config, readFileSync(suite.rig.configFile, 'utf8').replace(`Host ${suite.rig.alias}\n`, `Host ${suite.rig.alias}\n  IdentityAgent none\n`));
+    const repair = await suite.rig.breakOne('agent-killed');
     try {
       const before = acceptedLogins();
-      const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: config, env: rig.env, timeoutMs: 15_000 });
+      const report = await runDoctor({ target: suite.rig.alias, path: 'docker-host', configFile: config, env: suite.rig.env, timeoutMs: 15_000 });
       assert.ok(report.ok, JSON.stringify(report.checks, null, 2));
       assert.match(check(report, 'agent').message, /IdentityAgent none/);
       assert.match(check(report, 'identity').message, /IdentityAgent none/);
       assert.ok(acceptedLogins() > before, 'ssh logged in with the key file');
       // The control: the same config without the line, the killed agent is a real failure.
-      const withAgent = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: rig.configFile, env: rig.env, timeoutMs: 15_000 });
+      const withAgent = await runDoctor({ target: suite.rig.alias, path: 'docker-host', configFile: suite.rig.configFile, env: suite.rig.env, timeoutMs: 15_000 });
       assert.equal(check(withAgent, 'agent').code, 'agent-not-running');
     } finally {
       await repair();

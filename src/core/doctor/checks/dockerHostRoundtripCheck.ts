@@ -20,7 +20,7 @@ export function dockerHostRoundtripCheck(facts: DoctorFacts, earlier: EarlierRes
   // Our session logged in and then hung: a round trip that overlapped it (a strict config lets it)
   // was stopped at the time limit for the same reason, so it gets the same code.
   const sessionHangs = facts.probe !== undefined && sessionFailureCode(facts.probe.value) === 'session-hangs-after-login';
-  if (facts.roundtrip === undefined || (sessionHangs && facts.roundtrip.value.timedOut)) {
+  if (facts.roundtrip === undefined || (sessionHangs && (facts.roundtrip.value.timedOut || facts.roundtrip.value.cancelled))) {
     // Not run on purpose (see runDoctor): our StrictHostKeyChecking=yes session did not log in, so
     // ssh has not verified the host key in this run.
     const session = facts.probe?.value.result;
