@@ -35,7 +35,7 @@ describe('an untrusted workspace (restricted mode)', () => {
     let output = '';
     const code = await runVscodeSuites({ extensionTestsPath: index, workspaceFolder: workspace, workspaceTrust: true, write: (text) => (output += text), timeoutMs: 240_000 });
     assert.equal(code, 0, output);
-    assert.match(output, /4 passing/, output);
+    assert.match(output, /5 passing/, output);
     assert.equal(existsSync(marker), false, 'ssh ran the workspace\'s Match exec');
     assert.equal(existsSync(path.join(workspace, '.vscode', 'extensions.json')), false);
     assert.equal(readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8'), settings);

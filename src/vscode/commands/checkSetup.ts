@@ -45,6 +45,12 @@ export async function checkSetup(options?: { quiet?: boolean }): Promise<DoctorR
     }
     throw error;
   }
+  // Issue 11, part 3: in an untrusted workspace the report says whose settings the checks used.
+  const workspaceNotes = [
+    ...(!vscode.workspace.isTrusted ? [vscode.l10n.t('This workspace is not trusted: none of its folder settings that could reach ssh or docker (such as remoteDockerSsh.checkTimeoutSeconds) are used; the checks ran with your user settings.')] : []),
+    ...(ignored !== undefined ? [vscode.l10n.t('remote.SSH.configFile in this workspace ({0}) is ignored: like Remote-SSH, the checks read it from your user settings only.', ignored)] : []),
+  ];
+  if (workspaceNotes.length > 0) report = { ...report, notes: [...(report.notes ?? []), ...workspaceNotes] };
   for (const check of report.checks) {
     log().info(`check ${check.id}: ${check.status}${check.code ? ` (${check.code})` : ''} ${check.message}`);
   }

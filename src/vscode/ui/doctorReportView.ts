@@ -51,11 +51,12 @@ export function renderReportHtml(report: DoctorReport, cspSource: string): strin
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 20px; }
 table { border-collapse: collapse; width: 100%; } td { padding: 6px 8px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
 tr.fail .status { color: var(--vscode-errorForeground); font-weight: 600; } tr.pass .status { color: var(--vscode-testing-iconPassed); }
-tr.skip { opacity: .7; } td code { white-space: nowrap; } .ms { color: var(--vscode-descriptionForeground); white-space: nowrap; } .fix, .see { margin-top: 4px; color: var(--vscode-descriptionForeground); } .see code { white-space: pre-wrap; }
+tr.skip { opacity: .7; } td code { white-space: nowrap; } .ms { color: var(--vscode-descriptionForeground); white-space: nowrap; } .note { color: var(--vscode-descriptionForeground); } .fix, .see { margin-top: 4px; color: var(--vscode-descriptionForeground); } .see code { white-space: pre-wrap; }
 a.button { display: inline-block; margin-top: 6px; padding: 3px 10px; background: var(--vscode-button-background); color: var(--vscode-button-foreground); text-decoration: none; border-radius: 2px; }
 </style></head><body>
 <h2>${escapeHtml(vscode.l10n.t('Checks for {0} ({1})', report.target, report.path))}</h2>
 <p>${escapeHtml(summary)} ${escapeHtml(vscode.l10n.t('{0} ms in all.', Math.round(report.totalMs)))}</p>
+${(report.notes ?? []).map((note) => `<p class="note">${escapeHtml(note)}</p>`).join('\n')}
 <table>${rows}</table>
 <p><a class="button" href="command:${CommandIds.checkSetup}">${escapeHtml(vscode.l10n.t('Check again'))}</a> <a class="button" href="command:${CommandIds.showLog}">${escapeHtml(vscode.l10n.t('Show Log'))}</a></p>
 </body></html>`;

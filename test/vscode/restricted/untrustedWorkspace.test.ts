@@ -56,6 +56,16 @@ describe('an untrusted workspace: the extension runs nothing the workspace chose
     assert.equal(existsSync(join(folder, 'MARKER')), false, 'ssh ran the workspace\'s config (its Match exec created MARKER)');
   });
 
+  it('the report says the checks ignored the workspace: it is untrusted, and its remote.SSH.configFile is not read', async () => {
+    // addHost above made "mine" the current host; the checks may fail (nothing listens there), the notes are the point.
+    const report = (await vscode.commands.executeCommand(CommandIds.checkSetup, { quiet: true })) as { target: string; notes?: string[] } | undefined;
+    assert.equal(report?.target, 'mine');
+    const notes = report?.notes ?? [];
+    assert.ok(notes.some((note) => /not trusted/.test(note) && /user settings/.test(note)), JSON.stringify(notes));
+    assert.ok(notes.some((note) => note.includes('remote.SSH.configFile') && note.includes(join(folder, 'hostile_config'))), JSON.stringify(notes));
+    assert.equal(existsSync(join(folder, 'MARKER')), false, 'the checks ran the workspace\'s config');
+  });
+
   it('the workspace files are not ours to change: no extensions.json is written', async () => {
     await vscode.commands.executeCommand(CommandIds.addRecommendations, { folder }).then(
       () => undefined,
