@@ -118,7 +118,8 @@ export class Workbench {
       .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) })
       .first();
     for (;;) {
-      await this.page.keyboard.press('Escape');
+      // Only to close an open quick input: in a Welcome page Escape is "Go Back" (on its list: close the tab).
+      if (await this.page.locator('.quick-input-widget').isVisible()) await this.page.keyboard.press('Escape');
       await this.page.keyboard.press('F1');
       await input.waitFor({ state: 'visible', timeout: 10_000 });
       await input.fill(typed);
