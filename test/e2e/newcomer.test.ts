@@ -11,9 +11,7 @@ import { answerTerminalPrompt, readTerminal, terminalDomSettings, waitForTermina
 import { onExit } from '../harness/processGroups';
 import { Workbench } from './workbench';
 
-// The newest generation that both installs on code-server 4.100.3 and has a VSIX here. On 4.105.1 (where
-// Container Tools 2.4.5 runs) "Open the Setup Walkthrough" leaves the Welcome list on screen: VS Code 1.105's
-// workbench.action.openWalkthrough opens inactive while a Welcome editor is active (see the report of i12).
+// The newest generation that both installs on code-server 4.100.3 and has a VSIX here.
 const dockerExtension = realDockerGenerations.find((generation) => generation.dockerHostKey === 'docker.environment')!;
 
 /**
