@@ -7,9 +7,9 @@ import { startRig, type Rig } from '../fixtures/rig/index';
 import { accountOf } from '../fixtures/rig/linuxUser';
 import { Workbench } from './workbench';
 
-// installRemoteSsh and installDockerOnRemote from the palette. The harness points the extension gallery at
-// a closed loopback port (no loopback gallery to install from yet), so this proves the failure path a user
-// without a reachable gallery meets: the reason is shown, and nothing is installed.
+// installRemoteSsh and installDockerOnRemote from the palette. Without a gallery the harness points the
+// extension gallery at a closed loopback port: the failure path a user without a reachable gallery meets
+// (the reason is shown, nothing is installed). The last suite installs for real, from the loopback gallery.
 describe('install commands in the real workbench, with the gallery unreachable', function () {
   this.timeout(180_000);
   let workbench: Workbench | undefined;
