@@ -122,6 +122,7 @@ describe('key commands in the real workbench, prompts typed into the terminal (c
       writeFileSync(file, text, { mode: 0o600 });
       chownSync(file, account.uid, account.gid);
     };
+    // The key of the tests above, already in the agent (ssh-copy-id's first try logs in with it, unprompted).
     // The user's own ssh setup for the host (adding and trusting it are other commands' tests); a second
     // key beside the one the test picks, so the command must send the picked one.
     asUser(path.join(home, '.ssh', 'config'), `Host ${alias}\n  HostName ${rig!.host}\n  Port ${rig!.port}\n  User ${rig!.user}\n  IdentityFile ~/.ssh/id_ed25519\n`);
