@@ -473,7 +473,7 @@ describe('the remote window: every branch of the follow-through, each from a rea
     await assertNoFollowThroughOnReload(workbench!);
   });
 
-  it('an intent older than its lifetime: the remote window installs nothing, asks nothing, and clears it', async () => {
+  it('an intent older than its lifetime: the follow-through installs nothing, asks nothing, and clears it', async () => {
     const downloadsBefore = gallery!.vsixDownloads().length;
     const callsBefore = workbench!.standInCalls().length;
     // The intent the local window just wrote, made older than the lifetime in the store both windows read.
@@ -491,7 +491,13 @@ describe('the remote window: every branch of the follow-through, each from a rea
     assert.doesNotMatch(log, /Follow-through step: (install-extension|check-engine)|Installing ms-azuretools/);
     assert.deepEqual(gallery!.vsixDownloads().slice(downloadsBefore), [], 'nothing was downloaded');
     assert.ok(!installedIds(workbench!).some((id) => id.startsWith('ms-azuretools.')), 'nothing was installed');
-    assert.equal(await toast(workbench!, /Docker|docker group|Install/).count(), 0, 'no notification');
+    // The follow-through asks nothing. What shows is the window's standing offer of an SSH window
+    // without the Docker extension (recommendationPrompt), which a live intent holds back: the
+    // expired intent no longer does, so this window is like any the user opened by hand.
+    const standingOffer = /is not installed on this SSH host\. Install it there so it talks to the engine on the host\?/;
+    const shown = await toast(workbench!, /Docker|docker group|Install/).allInnerTexts();
+    assert.deepEqual(shown.filter((text) => !standingOffer.test(text)), [], 'no notification from the follow-through');
+    assert.equal(shown.length, 1, `the standing offer, once: ${JSON.stringify(shown)}`);
     assert.equal(await workbench!.page.locator('.monaco-dialog-box').count(), 0, 'no dialog');
     assert.equal(workbench!.standInCalls().length, callsBefore, 'no server restart or other Remote-SSH call');
     await assertNoFollowThroughOnReload(workbench!);
