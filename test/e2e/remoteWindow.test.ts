@@ -130,11 +130,7 @@ function localWindow(rig: Rig): WorkbenchOptions {
  * The extension's globalState as the workbench stored it: the web workbench keeps application
  * storage in the page's IndexedDB (`vscode-web-state-db-global`), under the extension's id.
  */
-async function storedGlobalState(workbench: Workbench): Promise<Record<string, unknown>> {
-  return storedGlobalStateOf(workbench.page);
-}
-
-async function storedGlobalStateOf(page: Page): Promise<Record<string, unknown>> {
+async function storedGlobalState(page: Page): Promise<Record<string, unknown>> {
   // A string: the test's TypeScript has no DOM types; this runs in the page.
   const text = await page.evaluate<string | undefined>(`new Promise((resolve, reject) => {
     const open = indexedDB.open('vscode-web-state-db-global');
@@ -172,7 +168,7 @@ async function writeStoredGlobalState(page: Page, state: Record<string, unknown>
 async function waitForStoredIntent(workbench: Workbench, expected: (intent: { serverRestarts?: number } | undefined) => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const intent = (await storedGlobalState(workbench))['remoteDockerSsh.pendingIntent'] as { serverRestarts?: number } | undefined;
+    const intent = (await storedGlobalState(workbench.page))['remoteDockerSsh.pendingIntent'] as { serverRestarts?: number } | undefined;
     if (expected(intent)) return;
     if (Date.now() > deadline) assert.fail(`the stored intent is not ${what}: ${JSON.stringify(intent)}`);
     await workbench.page.waitForTimeout(200);
@@ -214,13 +210,6 @@ async function acceptGroupFixUntilServerKill(workbench: Workbench, rig: Rig, scr
 }
 
 const containerTools = realDockerGenerations.find((generation) => generation.name.startsWith('Container Tools'))!;
-
-/** The ids the server's extensions dir lists (what the workbench installed there). */
-function installedIds(workbench: Workbench): string[] {
-  const listFile = path.join(workbench.server.extensionsDir, 'extensions.json');
-  if (!existsSync(listFile)) return [];
-  return (JSON.parse(readFileSync(listFile, 'utf8')) as { identifier: { id: string } }[]).map((entry) => entry.identifier.id.toLowerCase());
-}
 
 /**
  * A remote window where the host has no Docker extension and the gallery serves Container Tools,
@@ -446,7 +435,7 @@ describe('the remote window: every branch of the follow-through, each from a rea
   it('no Docker extension on the host, the gallery up: Container Tools installs on the host from it, runs, and the engine passes', async () => {
     const downloadsBefore = gallery!.vsixDownloads().length;
     await workbench!.switchServer(remoteWindowWithGallery(rig!, gallery!));
-    assert.ok(!installedIds(workbench!).includes('ms-azuretools.vscode-containers'), 'the host starts without it');
+    assert.ok(!workbench!.installedExtensionIds().includes('ms-azuretools.vscode-containers'), 'the host starts without it');
     const ready = toast(workbench!, /Docker on .* is ready/).first();
     const deadline = Date.now() + 120_000;
     while (!(await ready.isVisible())) {
@@ -463,7 +452,7 @@ describe('the remote window: every branch of the follow-through, each from a rea
 
     // Installed for real: downloaded from the gallery into the host's extensions dir.
     assert.deepEqual(gallery!.vsixDownloads().slice(downloadsBefore), ['ms-azuretools.vscode-containers']);
-    assert.ok(installedIds(workbench!).includes('ms-azuretools.vscode-containers'), 'extensions.json lists it');
+    assert.ok(workbench!.installedExtensionIds().includes('ms-azuretools.vscode-containers'), 'extensions.json lists it');
     assert.ok(existsSync(path.join(workbench!.server.extensionsDir, 'ms-azuretools.vscode-containers-2.4.5', 'package.json')));
     assert.match(extensionLog(workbench!), /Follow-through step: install-extension[\s\S]*Installed ms-azuretools\.vscode-containers[\s\S]*Follow-through step: check-engine[\s\S]*Engine: pass[\s\S]*Follow-through step: done/);
     // And it runs on the host: its Containers view lists the rig's container through the host's socket.
@@ -478,7 +467,7 @@ describe('the remote window: every branch of the follow-through, each from a rea
     const callsBefore = workbench!.standInCalls().length;
     // The intent the local window just wrote, made older than the lifetime in the store both windows read.
     await workbench!.switchServer(remoteWindowWithGallery(rig!, gallery!), async (page) => {
-      const state = await storedGlobalStateOf(page);
+      const state = await storedGlobalState(page);
       const intent = state[IntentStateKey] as { createdAt: number };
       await writeStoredGlobalState(page, { ...state, [IntentStateKey]: { ...intent, createdAt: intent.createdAt - IntentLifetimeMs - 60_000 } });
     });
@@ -490,7 +479,7 @@ describe('the remote window: every branch of the follow-through, each from a rea
     assert.match(log, /Follow-through step: discard-expired/);
     assert.doesNotMatch(log, /Follow-through step: (install-extension|check-engine)|Installing ms-azuretools/);
     assert.deepEqual(gallery!.vsixDownloads().slice(downloadsBefore), [], 'nothing was downloaded');
-    assert.ok(!installedIds(workbench!).some((id) => id.startsWith('ms-azuretools.')), 'nothing was installed');
+    assert.ok(!workbench!.installedExtensionIds().some((id) => id.startsWith('ms-azuretools.')), 'nothing was installed');
     // The follow-through asks nothing. What shows is the window's standing offer of an SSH window
     // without the Docker extension (recommendationPrompt), which a live intent holds back: the
     // expired intent no longer does, so this window is like any the user opened by hand.

@@ -281,6 +281,13 @@ export class Workbench {
     return file;
   }
 
+  /** The ids code-server lists as installed in its extensions dir (what it loads at the next start), lower case. */
+  installedExtensionIds(): string[] {
+    const listFile = path.join(this.server.extensionsDir, 'extensions.json');
+    if (!existsSync(listFile)) return [];
+    return (JSON.parse(readFileSync(listFile, 'utf8')) as { identifier: { id: string } }[]).map((entry) => entry.identifier.id.toLowerCase());
+  }
+
   /** Every call the Remote-SSH stand-in recorded so far (empty when it was never called). */
   standInCalls(): StandInCall[] {
     if (!this.standInLogFile) throw new Error('the Remote-SSH stand-in is not installed: open with { remoteSshStandIn: true }');
