@@ -1,15 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openVsxLikeGalleryItems, startGallery, type Gallery } from '../fixtures/gallery/gallery';
 import { Workbench } from './workbench';
-
-/** The ids code-server lists as installed in its extensions dir (what it loads at the next start). */
-function installedIds(workbench: Workbench): string[] {
-  const listFile = path.join(workbench.server.extensionsDir, 'extensions.json');
-  if (!existsSync(listFile)) return [];
-  return (JSON.parse(readFileSync(listFile, 'utf8')) as { identifier: { id: string }; relativeLocation: string }[]).map((entry) => entry.identifier.id.toLowerCase());
-}
 
 async function waitFor(what: string, condition: () => boolean, workbench: Workbench, gallery: Gallery | undefined, screenshot: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -40,9 +33,9 @@ describe('loopback extension gallery: real installs in code-server', () => {
   });
 
   it('Remote Docker: Install Remote-SSH installs Open Remote - SSH from it, and its commands then run', async () => {
-    assert.ok(!installedIds(workbench!).includes('jeanp413.open-remote-ssh'));
+    assert.ok(!workbench!.installedExtensionIds().includes('jeanp413.open-remote-ssh'));
     await workbench!.runCommand('Remote Docker: Install Remote-SSH');
-    await waitFor('the install of jeanp413.open-remote-ssh', () => installedIds(workbench!).includes('jeanp413.open-remote-ssh'), workbench!, gallery, 'gallery-install-remote-ssh-failed');
+    await waitFor('the install of jeanp413.open-remote-ssh', () => workbench!.installedExtensionIds().includes('jeanp413.open-remote-ssh'), workbench!, gallery, 'gallery-install-remote-ssh-failed');
     const query = gallery!.requests().find((request) => request.path === '/gallery/extensionquery' && request.criteria?.some((c) => c.value === 'jeanp413.open-remote-ssh'));
     assert.ok(query, `the workbench queried the gallery for it: ${JSON.stringify(gallery!.requests())}`);
     assert.deepEqual(gallery!.vsixDownloads(), ['jeanp413.open-remote-ssh']);
@@ -54,7 +47,7 @@ describe('loopback extension gallery: real installs in code-server', () => {
     assert.deepEqual(workbench!.standInCalls().map((call) => call.command), ['openremotessh.openEmptyWindow']);
     await workbench!.screenshot('gallery-01-open-remote-ssh-installed');
     // Nothing else came from the gallery: no Microsoft Remote-SSH (Open VSX has none), no Docker yet.
-    assert.ok(!installedIds(workbench!).includes('ms-vscode-remote.remote-ssh'));
+    assert.ok(!workbench!.installedExtensionIds().includes('ms-vscode-remote.remote-ssh'));
   });
 });
 
@@ -72,6 +65,6 @@ describe('loopback extension gallery: the unreachable mode (the default)', () =>
     const toast = workbench!.page.locator('.notifications-toasts .notification-toast .notification-list-item-message', { hasText: 'Could not install jeanp413.open-remote-ssh' });
     await toast.first().waitFor({ state: 'visible', timeout: 60_000 });
     await workbench!.screenshot('gallery-03-unreachable-install-fails');
-    assert.ok(!installedIds(workbench!).includes('jeanp413.open-remote-ssh'));
+    assert.ok(!workbench!.installedExtensionIds().includes('jeanp413.open-remote-ssh'));
   });
 });

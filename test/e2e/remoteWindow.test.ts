@@ -1,10 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator } from 'playwright-core';
-import { vendoredDockerExtensionsDir } from '../fixtures/gallery/gallery';
+import type { Locator, Page } from 'playwright-core';
+import { IntentLifetimeMs, IntentStateKey } from '../../src/core/remote/connectIntent';
+import { openVsxLikeGalleryItems, startGallery, vendoredDockerExtensionsDir, type Gallery } from '../fixtures/gallery/gallery';
 import { startRig, type Rig } from '../fixtures/rig/index';
 import { accountOf, groupIdOf } from '../fixtures/rig/linuxUser';
+import { containerRow, realDockerGenerations, showContainersView } from './realDockerExtensions';
 import { activeTerminal, terminalDomSettings, waitForTerminalText } from './terminal';
 import { Workbench, type WorkbenchOptions } from './workbench';
 
@@ -128,9 +130,9 @@ function localWindow(rig: Rig): WorkbenchOptions {
  * The extension's globalState as the workbench stored it: the web workbench keeps application
  * storage in the page's IndexedDB (`vscode-web-state-db-global`), under the extension's id.
  */
-async function storedGlobalState(workbench: Workbench): Promise<Record<string, unknown>> {
+async function storedGlobalState(page: Page): Promise<Record<string, unknown>> {
   // A string: the test's TypeScript has no DOM types; this runs in the page.
-  const text = await workbench.page.evaluate<string | undefined>(`new Promise((resolve, reject) => {
+  const text = await page.evaluate<string | undefined>(`new Promise((resolve, reject) => {
     const open = indexedDB.open('vscode-web-state-db-global');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
@@ -145,11 +147,28 @@ async function storedGlobalState(workbench: Workbench): Promise<Record<string, u
   return text === undefined ? {} : (JSON.parse(text) as Record<string, unknown>);
 }
 
+/** Writes the extension's stored globalState back, on a page where no workbench holds a copy (switchServer's betweenWindows). */
+async function writeStoredGlobalState(page: Page, state: Record<string, unknown>): Promise<void> {
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('vscode-web-state-db-global');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const transaction = open.result.transaction('ItemTable', 'readwrite');
+      transaction.objectStore('ItemTable').put(${JSON.stringify(JSON.stringify(state))}, 'remote-docker-ssh.remote-docker-ssh');
+      transaction.oncomplete = () => {
+        open.result.close();
+        resolve(undefined);
+      };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  })`);
+}
+
 /** Waits until the stored intent satisfies `expected` (storage is written in the background, a moment after the update). */
 async function waitForStoredIntent(workbench: Workbench, expected: (intent: { serverRestarts?: number } | undefined) => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const intent = (await storedGlobalState(workbench))['remoteDockerSsh.pendingIntent'] as { serverRestarts?: number } | undefined;
+    const intent = (await storedGlobalState(workbench.page))['remoteDockerSsh.pendingIntent'] as { serverRestarts?: number } | undefined;
     if (expected(intent)) return;
     if (Date.now() > deadline) assert.fail(`the stored intent is not ${what}: ${JSON.stringify(intent)}`);
     await workbench.page.waitForTimeout(200);
@@ -188,6 +207,21 @@ async function acceptGroupFixUntilServerKill(workbench: Workbench, rig: Rig, scr
   await waitForStandInCall(workbench, 'opensshremotes.cleanCurrentRemoteServer', before);
   // Kept for the reconnected window, with the restart counted.
   await waitForStoredIntent(workbench, (intent) => intent?.serverRestarts === 1, 'kept with serverRestarts 1');
+}
+
+const containerTools = realDockerGenerations.find((generation) => generation.name.startsWith('Container Tools'))!;
+
+/**
+ * A remote window where the host has no Docker extension and the gallery serves Container Tools,
+ * which needs VS Code 1.105: code-server 4.105.1 (its fresh profile opens the chat beside the views).
+ */
+function remoteWindowWithGallery(rig: Rig, gallery: Gallery): WorkbenchOptions {
+  return remoteWindow(rig, {
+    vsixFiles: [],
+    gallery,
+    codeServerVersion: containerTools.codeServerVersion,
+    settings: { ...terminalDomSettings, 'workbench.secondarySideBar.defaultVisibility': 'hidden', ...containerTools.viewSettings },
+  });
 }
 
 /** The remote window's server: code-server as the rig user, with what an ssh session there would have. */
@@ -258,13 +292,16 @@ describe('the remote window: follow-through on the host, the docker group fix wi
 describe('the remote window: every branch of the follow-through, each from a real connect in the local window', function () {
   let rig: Rig | undefined;
   let workbench: Workbench | undefined;
+  let gallery: Gallery | undefined;
 
   before(async () => {
     rig = await startRig();
+    gallery = await startGallery(openVsxLikeGalleryItems());
     workbench = await Workbench.open(localWindow(rig));
   });
   after(async () => {
     await workbench?.close();
+    await gallery?.close();
     await rig?.stop();
   });
   beforeEach(async () => {
@@ -392,6 +429,66 @@ describe('the remote window: every branch of the follow-through, each from a rea
     const log = extensionLog(workbench!);
     // On the UI side the host's extensions are out of sight: the install is tried (and fails here: no gallery), the check decides.
     assert.match(log, /Follow-through step: install-extension[\s\S]*Follow-through step: check-engine[\s\S]*Engine: pass[\s\S]*Follow-through step: done/);
+    await assertNoFollowThroughOnReload(workbench!);
+  });
+
+  it('no Docker extension on the host, the gallery up: Container Tools installs on the host from it, runs, and the engine passes', async () => {
+    const downloadsBefore = gallery!.vsixDownloads().length;
+    await workbench!.switchServer(remoteWindowWithGallery(rig!, gallery!));
+    assert.ok(!workbench!.installedExtensionIds().includes('ms-azuretools.vscode-containers'), 'the host starts without it');
+    const ready = toast(workbench!, /Docker on .* is ready/).first();
+    const deadline = Date.now() + 120_000;
+    while (!(await ready.isVisible())) {
+      // A first install from a publisher asks for trust, as for a user.
+      await workbench!.trustPublisherIfAsked();
+      if (Date.now() > deadline) {
+        await workbench!.screenshot('remote-window-install-not-ready');
+        assert.fail(`not ready within 120 s; gallery requests: ${JSON.stringify(gallery!.requests())}\nlog:\n${extensionLog(workbench!)}`);
+      }
+      await workbench!.page.waitForTimeout(250);
+    }
+    assert.match(await ready.innerText(), /ms-azuretools\.vscode-containers is installed on the host and the engine answers/);
+    await workbench!.screenshot('oneclick-24-remote-install-works');
+
+    // Installed for real: downloaded from the gallery into the host's extensions dir.
+    assert.deepEqual(gallery!.vsixDownloads().slice(downloadsBefore), ['ms-azuretools.vscode-containers']);
+    assert.ok(workbench!.installedExtensionIds().includes('ms-azuretools.vscode-containers'), 'extensions.json lists it');
+    assert.ok(existsSync(path.join(workbench!.server.extensionsDir, 'ms-azuretools.vscode-containers-2.4.5', 'package.json')));
+    assert.match(extensionLog(workbench!), /Follow-through step: install-extension[\s\S]*Installed ms-azuretools\.vscode-containers[\s\S]*Follow-through step: check-engine[\s\S]*Engine: pass[\s\S]*Follow-through step: done/);
+    // And it runs on the host: its Containers view lists the rig's container through the host's socket.
+    await showContainersView(workbench!, containerTools);
+    await containerRow(workbench!, rig!.container).waitFor({ state: 'visible', timeout: 60_000 });
+    await workbench!.screenshot('oneclick-25-remote-container-tools-lists');
+    await assertNoFollowThroughOnReload(workbench!);
+  });
+
+  it('an intent older than its lifetime: the follow-through installs nothing, asks nothing, and clears it', async () => {
+    const downloadsBefore = gallery!.vsixDownloads().length;
+    const callsBefore = workbench!.standInCalls().length;
+    // The intent the local window just wrote, made older than the lifetime in the store both windows read.
+    await workbench!.switchServer(remoteWindowWithGallery(rig!, gallery!), async (page) => {
+      const state = await storedGlobalState(page);
+      const intent = state[IntentStateKey] as { createdAt: number };
+      await writeStoredGlobalState(page, { ...state, [IntentStateKey]: { ...intent, createdAt: intent.createdAt - IntentLifetimeMs - 60_000 } });
+    });
+    await waitForLog(workbench!, /The connect intent is older than 10 minutes; discarded\./);
+    await waitForStoredIntent(workbench!, (intent) => intent === undefined, 'cleared');
+    // Time for an install or a question to show, had the intent been taken.
+    await workbench!.page.waitForTimeout(3000);
+    const log = extensionLog(workbench!);
+    assert.match(log, /Follow-through step: discard-expired/);
+    assert.doesNotMatch(log, /Follow-through step: (install-extension|check-engine)|Installing ms-azuretools/);
+    assert.deepEqual(gallery!.vsixDownloads().slice(downloadsBefore), [], 'nothing was downloaded');
+    assert.ok(!workbench!.installedExtensionIds().some((id) => id.startsWith('ms-azuretools.')), 'nothing was installed');
+    // The follow-through asks nothing. What shows is the window's standing offer of an SSH window
+    // without the Docker extension (recommendationPrompt), which a live intent holds back: the
+    // expired intent no longer does, so this window is like any the user opened by hand.
+    const standingOffer = /is not installed on this SSH host\. Install it there so it talks to the engine on the host\?/;
+    const shown = await toast(workbench!, /Docker|docker group|Install/).allInnerTexts();
+    assert.deepEqual(shown.filter((text) => !standingOffer.test(text)), [], 'no notification from the follow-through');
+    assert.equal(shown.length, 1, `the standing offer, once: ${JSON.stringify(shown)}`);
+    assert.equal(await workbench!.page.locator('.monaco-dialog-box').count(), 0, 'no dialog');
+    assert.equal(workbench!.standInCalls().length, callsBefore, 'no server restart or other Remote-SSH call');
     await assertNoFollowThroughOnReload(workbench!);
   });
 });

@@ -119,11 +119,19 @@ export class Workbench {
    * host the same application storage (extension globalState), as one desktop VS Code gives its local
    * and remote windows one globalState. The e2e remote window is opened this way (test/README.md).
    * The stand-in log stays the same file.
+   *
+   * `betweenWindows` runs on a plain page of the new server's origin (`/healthz`) after the old
+   * workbench has unloaded and before the new one loads, so it can change the stored application
+   * state without either workbench holding a copy that would write it back.
    */
-  async switchServer(options: WorkbenchOptions): Promise<void> {
+  async switchServer(options: WorkbenchOptions, betweenWindows?: (page: Page) => Promise<void>): Promise<void> {
     const port = this.server.port;
     await this.server.stop();
     this.server = await startServerFor({ ...options, port }, this.standInLogFile);
+    if (betweenWindows) {
+      await this.page.goto(`${this.server.origin}/healthz`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      await betweenWindows(this.page);
+    }
     await this.page.goto(this.server.workbenchUrl(), { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await this.waitUntilReady();
   }
@@ -273,6 +281,13 @@ export class Workbench {
     await rm(file, { force: true });
     await this.page.screenshot({ path: file, fullPage: true });
     return file;
+  }
+
+  /** The ids code-server lists as installed in its extensions dir (what it loads at the next start), lower case. */
+  installedExtensionIds(): string[] {
+    const listFile = path.join(this.server.extensionsDir, 'extensions.json');
+    if (!existsSync(listFile)) return [];
+    return (JSON.parse(readFileSync(listFile, 'utf8')) as { identifier: { id: string } }[]).map((entry) => entry.identifier.id.toLowerCase());
   }
 
   /** Every call the Remote-SSH stand-in recorded so far (empty when it was never called). */
