@@ -177,7 +177,8 @@ export class Workbench {
       try {
         // A first F1 right after start-up can go unanswered (seen on 4.105.1): press it again.
         await input.waitFor({ state: 'visible', timeout: 5000 });
-        await input.fill(typed);
+        // Short: the palette can close again under us (focus moves at start-up); then the loop reopens it.
+        await input.fill(typed, { timeout: 5000 });
         await entry.waitFor({ state: 'visible', timeout: Math.min(5000, Math.max(500, deadline - Date.now())) });
         break;
       } catch (error) {
