@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
@@ -22,6 +22,8 @@ const dockerExtension = realDockerGenerations.find((generation) => generation.do
  * from a VSIX after the gallery install fails. The remote account accepts only a password at first (the
  * rig's `userPassword`; the newcomer's key is nowhere on it): ssh-copy-id is run once with a wrong password,
  * then with the right one, both typed into its terminal. Each stumble the issue found must be gone.
+ * The walkthrough's entry points: our prompt's "Set up remote Docker" (the project has a Dockerfile) and
+ * the command. The status bar item and the steps have no link that opens it.
  */
 describe('newcomer: the direct path from nothing to a listed container, by clicking only', function () {
   this.timeout(600_000);
@@ -130,6 +132,12 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     copyFileSync(dockerExtension.vsix, path.join(downloads, path.basename(dockerExtension.vsix)));
     chownSync(downloads, uid, gid);
     chownSync(path.join(downloads, path.basename(dockerExtension.vsix)), uid, gid);
+    // The newcomer's project uses Docker, so our prompt offers the setup as the window opens.
+    const project = path.join(home, 'project');
+    mkdirSync(project);
+    writeFileSync(path.join(project, 'Dockerfile'), 'FROM busybox\nCMD ["true"]\n');
+    chownSync(project, uid, gid);
+    chownSync(path.join(project, 'Dockerfile'), uid, gid);
     // The user's own agent: running, empty. Started the way a login session starts it (it daemonizes).
     const agentSocket = path.join(home, '.agent.sock');
     const started = spawnSync('setpriv', ['--reuid', String(uid), '--regid', String(gid), '--init-groups', '--', 'ssh-agent', '-s', '-a', agentSocket], { encoding: 'utf8' });
@@ -139,6 +147,7 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     walkStarted = Date.now();
     wb = await Workbench.open({
       runAsUser: user,
+      workspaceFolder: project,
       codeServerVersion: dockerExtension.codeServerVersion,
       env: { SSH_AUTH_SOCK: agentSocket, VSCODE_CLI: '1' },
       settings: {
@@ -163,6 +172,20 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     removeNewcomer();
     forgetCleanup();
     await rig?.stop();
+  });
+
+  it('the walkthrough opens from the prompt\'s "Set up remote Docker" and is still on screen 10 s later, nothing checked', async () => {
+    const prompt = toast('This workspace uses Docker');
+    await prompt.locator('.monaco-button', { hasText: 'Set up remote Docker' }).click({ timeout: 60_000 });
+    await step('choosePath').waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.page.waitForTimeout(10_000);
+    assert.ok(await step('choosePath').isVisible(), 'the walkthrough is gone 10 s after "Set up remote Docker"');
+    await assertNothingCheckedAfter(undefined);
+    await shot('00-walkthrough-from-prompt');
+    // The command below must open it itself: close it, and the prompt's follow-up offer, as a user would.
+    await wb.runCommand('View: Close All Editors');
+    await step('choosePath').waitFor({ state: 'detached', timeout: 10_000 });
+    await wb.runCommand('Notifications: Clear All Notifications');
   });
 
   it('the walkthrough opens from the command and is still on screen 10 s later, nothing checked', async () => {
