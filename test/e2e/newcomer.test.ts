@@ -1,32 +1,36 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { startRig, type Rig } from '../fixtures/rig/index';
 import { accountOf, createUser, deleteUser, uniqueUserName } from '../fixtures/rig/linuxUser';
 import { containerRow, realDockerGenerations, showContainersView, waitForLogLine } from './realDockerExtensions';
-import { answerTerminalPrompt, readTerminal, terminalDomSettings, waitForTerminalText } from './terminal';
+import { answerTerminalPrompt, readTerminal, terminalDomSettings, typeIntoTerminal, waitForTerminalText } from './terminal';
 import { onExit } from '../harness/processGroups';
 import { Workbench } from './workbench';
 
-// The newest generation that both installs on code-server 4.100.3 and has a VSIX here.
-const dockerExtension = realDockerGenerations.find((generation) => generation.dockerHostKey === 'docker.environment')!;
+// The extension our prompt offers a newcomer: Container Tools, whose 2.4.5 needs code-server 4.105.1.
+const dockerExtension = realDockerGenerations.find((generation) => generation.dockerHostKey === 'containers.environment')!;
 
 /**
  * A newcomer's first run of the direct DOCKER_HOST path, by clicks and typing only, in a real workbench
  * against the rig (issue 12): a fresh Linux user with no ~/.ssh, an ssh-agent of that user that runs but
- * is empty, code-server as that user, and no Docker extension; the user installs Docker 1.29.3 from a VSIX after the gallery install fails. The remote account accepts no
- * password (the rig's sshd has password logins off), so ssh-copy-id fails there as with a wrong password;
- * the test then appends the generated public key to the rig user's authorized_keys as an administrator
- * would, and the user runs the step again. Each stumble the issue found must be gone.
+ * is empty, code-server as that user, and no Docker extension; the user installs Container Tools 2.4.5
+ * from a VSIX after the gallery install fails. The remote account accepts only a password at first (the
+ * rig's `userPassword`; the newcomer's key is nowhere on it): ssh-copy-id is run once with a wrong password,
+ * then with the right one, both typed into its terminal. Each stumble the issue found must be gone.
+ * The walkthrough's entry points: our prompt's "Set up remote Docker" (the project has a Dockerfile) and
+ * the command. The status bar item and the steps have no link that opens it.
  */
 describe('newcomer: the direct path from nothing to a listed container, by clicking only', function () {
   this.timeout(600_000);
   // One walk: a step that fails leaves the next ones nothing to stand on.
   this.bail(true);
   const passphrase = 'a newcomer types this';
+  const hostPassword = `host-${randomBytes(9).toString('base64url')}`;
   const alias = 'devbox';
   let rig: Rig;
   let user: string | undefined;
@@ -102,12 +106,17 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     return wb.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
   }
 
+  /** How many password prompts ssh has shown in the terminal so far. */
+  function passwordPrompts(text: string): number {
+    return text.split('\n').filter((line) => /password:/.test(line)).length;
+  }
+
   async function shot(name: string): Promise<void> {
     await wb.screenshot(`newcomer-${name}`);
   }
 
   before(async () => {
-    rig = await startRig();
+    rig = await startRig({ userPassword: hostPassword });
     const parent = mkdtempSync(path.join(tmpdir(), 'rds-newcomer-'));
     chmodSync(parent, 0o755);
     home = path.join(parent, 'home');
@@ -123,6 +132,12 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     copyFileSync(dockerExtension.vsix, path.join(downloads, path.basename(dockerExtension.vsix)));
     chownSync(downloads, uid, gid);
     chownSync(path.join(downloads, path.basename(dockerExtension.vsix)), uid, gid);
+    // The newcomer's project uses Docker, so our prompt offers the setup as the window opens.
+    const project = path.join(home, 'project');
+    mkdirSync(project);
+    writeFileSync(path.join(project, 'Dockerfile'), 'FROM busybox\nCMD ["true"]\n');
+    chownSync(project, uid, gid);
+    chownSync(path.join(project, 'Dockerfile'), uid, gid);
     // The user's own agent: running, empty. Started the way a login session starts it (it daemonizes).
     const agentSocket = path.join(home, '.agent.sock');
     const started = spawnSync('setpriv', ['--reuid', String(uid), '--regid', String(gid), '--init-groups', '--', 'ssh-agent', '-s', '-a', agentSocket], { encoding: 'utf8' });
@@ -132,6 +147,7 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     walkStarted = Date.now();
     wb = await Workbench.open({
       runAsUser: user,
+      workspaceFolder: project,
       codeServerVersion: dockerExtension.codeServerVersion,
       env: { SSH_AUTH_SOCK: agentSocket, VSCODE_CLI: '1' },
       settings: {
@@ -156,6 +172,20 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     removeNewcomer();
     forgetCleanup();
     await rig?.stop();
+  });
+
+  it('the walkthrough opens from the prompt\'s "Set up remote Docker" and is still on screen 10 s later, nothing checked', async () => {
+    const prompt = toast('This workspace uses Docker');
+    await prompt.locator('.monaco-button', { hasText: 'Set up remote Docker' }).click({ timeout: 60_000 });
+    await step('choosePath').waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.page.waitForTimeout(10_000);
+    assert.ok(await step('choosePath').isVisible(), 'the walkthrough is gone 10 s after "Set up remote Docker"');
+    await assertNothingCheckedAfter(undefined);
+    await shot('00-walkthrough-from-prompt');
+    // The command below must open it itself: close it, and the prompt's follow-up offer, as a user would.
+    await wb.runCommand('View: Close All Editors');
+    await step('choosePath').waitFor({ state: 'detached', timeout: 10_000 });
+    await wb.runCommand('Notifications: Clear All Notifications');
   });
 
   it('the walkthrough opens from the command and is still on screen 10 s later, nothing checked', async () => {
@@ -240,33 +270,54 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     }
   });
 
-  it('authorize: the refused ssh-copy-id stays readable; after the administrator adds the key, the same step passes', async () => {
+  it('authorize: a wrong password leaves ssh-copy-id\'s terminal readable; the right one authorizes the key', async () => {
+    const publicKey = readFileSync(path.join(home, '.ssh', 'id_ed25519.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
+    const authorizedKeys = path.join(accountOf(rig.user)!.home, '.ssh', 'authorized_keys');
+    const timesAuthorized = () => readFileSync(authorizedKeys, 'utf8').split('\n').filter((line) => line.includes(publicKey)).length;
+    assert.equal(timesAuthorized(), 0, 'the newcomer\'s key is on the host before the step ran');
+
     await clickButton('authorizeKey', 'Authorize the key on the host');
-    await waitForTerminalText(wb.page, /ssh-copy-id failed with exit status \d+/, 60_000);
+    // ssh asks for the password up to NumberOfPasswordPrompts times: a wrong one typed at each prompt.
+    const failed = /ssh-copy-id failed with exit status \d+/;
+    let typed = 0;
+    for (const deadline = Date.now() + 60_000; ; ) {
+      const text = await waitForTerminalText(wb.page, new RegExp(`${failed.source}|password:$`), Math.max(1000, deadline - Date.now()));
+      if (failed.test(text)) break;
+      if (passwordPrompts(text) > typed) {
+        await typeIntoTerminal(wb.page, `${hostPassword}-wrong`);
+        typed++;
+      }
+      assert.ok(typed <= 6 && Date.now() < deadline, `ssh-copy-id kept asking for a password:\n${text}`);
+      await wb.page.waitForTimeout(100);
+    }
+    assert.ok(typed >= 1, 'ssh-copy-id failed without asking for the host password');
+    // The terminal must stay: read it again a while after the failure.
     await wb.page.waitForTimeout(3000);
     const text = await readTerminal(wb.page);
     assert.match(text, /Permission denied/, 'the terminal no longer shows why ssh-copy-id failed');
     assert.match(text, /Press any key to close this terminal/);
-    await shot('08-authorize-refused');
+    await shot('08-authorize-wrong-password');
     // The notification comes once the user closed the terminal, and names the outcome and the exit status.
     await answerTerminalPrompt(wb.page, /Press any key to close this terminal/, 'x');
     await toast(/ssh-copy-id failed \(exit status \d+\)/).waitFor({ state: 'visible', timeout: 30_000 });
-    assert.equal(await isChecked('authorizeKey'), false, 'authorizeKey is checked after a refused ssh-copy-id');
+    assert.equal(await isChecked('authorizeKey'), false, 'authorizeKey is checked after a wrong password');
+    assert.equal(timesAuthorized(), 0, 'the key is on the host after a wrong password');
+    assert.match(readFileSync(path.join(rig.tmpDir, 'sshd', 'sshd.log'), 'utf8'), new RegExp(`Failed password for ${rig.user} `));
 
-    // The rig has no password logins: the administrator appends the newcomer's public key instead.
-    const remote = accountOf(rig.user)!;
-    appendFileSync(path.join(remote.home, '.ssh', 'authorized_keys'), readFileSync(path.join(home, '.ssh', 'id_ed25519.pub')));
     await clickButton('authorizeKey', 'Authorize the key on the host');
+    await answerTerminalPrompt(wb.page, /password:$/, hostPassword, 60_000);
     await waitForTerminalText(wb.page, /now accepts/, 60_000);
     await answerTerminalPrompt(wb.page, /Press any key to close this terminal/, 'x');
     await waitChecked('authorizeKey');
+    assert.equal(timesAuthorized(), 1, 'the right password did not authorize the key once');
+    assert.match(readFileSync(path.join(rig.tmpDir, 'sshd', 'sshd.log'), 'utf8'), new RegExp(`Accepted password for ${rig.user} `));
     for (const id of ['configureDockerHost', 'verifyDockerHost']) {
       assert.equal(await isChecked(id), false, `step ${id} is checked before DOCKER_HOST is written`);
     }
     await shot('09-authorized');
   });
 
-  it('DOCKER_HOST without a Docker extension: the failed install of Container Tools is shown, the Docker extension comes from a VSIX', async () => {
+  it('DOCKER_HOST without a Docker extension: the failed install of Container Tools is shown, then Container Tools comes from a VSIX', async () => {
     // The earlier steps' notifications would stack over the ones this step shows.
     await wb.runCommand('Notifications: Clear All Notifications');
     await clickButton('configureDockerHost', 'Write DOCKER_HOST');
@@ -289,11 +340,11 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     }
     assert.equal(await input.inputValue(), vsixPath);
     await dialog.locator('.monaco-button', { hasText: /^\s*Install\s*$/ }).click();
-    await waitForExtensionInstalled('ms-azuretools.vscode-docker');
+    await waitForExtensionInstalled('ms-azuretools.vscode-containers');
     await shot('11-container-tools-installed');
   });
 
-  it('write DOCKER_HOST: the real Docker extension lists the rig\'s container within 10 s of the write', async () => {
+  it('write DOCKER_HOST: the real Container Tools lists the rig\'s container within 10 s of the write', async () => {
     await clickButton('configureDockerHost', 'Write DOCKER_HOST');
     await pickRow('User settings');
     await pickRow('No, settings only');
