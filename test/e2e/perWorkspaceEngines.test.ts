@@ -93,10 +93,13 @@ describe('two workspaces on two hosts at once, in the real Container Tools 2.4.5
       await showContainersView(wb, containerTools);
     }
 
-    // Both windows stay open; each shows its own engine, whichever was set last.
+    // Both windows stay open. A reload starts each window's Container Tools afresh on the engine its
+    // settings name now, so a list fetched before the other window's write cannot pass for the right
+    // one (Container Tools polls every 60 s). The reloaded side bar comes back on the Containers views.
     for (const [index, wb] of windows.entries()) {
       const own = rigs[index];
       const other = rigs[1 - index];
+      await wb.reload();
       await containerRow(wb, ownContainer(own)).waitFor({ state: 'visible', timeout: 60_000 });
       assert.ok(await containerRow(wb, own.container).isVisible(), `window ${index + 1} lists ${own.container}`);
       assert.equal(await containerRow(wb, ownContainer(other)).count(), 0, `window ${index + 1} lists ${ownContainer(other)}, the other host's container`);
