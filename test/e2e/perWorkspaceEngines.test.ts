@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { startRig, type Rig } from '../fixtures/rig/index';
-import { writeSshWrapper } from '../fixtures/rig/clientSide';
+import { clientHostBlock, writeSshWrapper } from '../fixtures/rig/clientSide';
 import { assertRealDockerExtensionsPresent, containerRow, realDockerGenerations, showContainersView } from './realDockerExtensions';
 import { Workbench } from './workbench';
 
@@ -38,7 +38,7 @@ describe('two workspaces on two hosts at once, in the real Container Tools 2.4.5
     // One ssh config naming both hosts, each with its own key and known_hosts (a rig's own config ends
     // in a `Host *` that would pin the other host to the wrong known_hosts).
     const configFile = path.join(dir, 'ssh_config');
-    writeFileSync(configFile, rigs.map(hostBlock).join('\n'), { mode: 0o600 });
+    writeFileSync(configFile, rigs.map(clientHostBlock).join('\n'), { mode: 0o600 });
     // The docker CLI runs plain `ssh`: this wrapper gives it that config, as the rig's does with its own.
     mkdirSync(path.join(dir, 'bin'));
     writeSshWrapper(path.join(dir, 'bin', 'ssh'), execFileSync('sh', ['-c', 'command -v ssh'], { encoding: 'utf8' }).trim(), configFile);
@@ -89,6 +89,7 @@ describe('two workspaces on two hosts at once, in the real Container Tools 2.4.5
       await hostRow.waitFor({ state: 'visible', timeout: 30_000 });
       await hostRow.hover();
       await hostRow.locator('.actions .action-label[aria-label="Use for This Workspace"]').click();
+      // Long: on a loaded machine the second window's extension host was seen still activating after 30 s.
       await waitFor(() => workspaceDockerHost(wb) === `ssh://${rig.alias}`, `window ${index + 1}'s workspace settings name ssh://${rig.alias}`);
       await showContainersView(wb, containerTools);
     }
@@ -113,21 +114,6 @@ describe('two workspaces on two hosts at once, in the real Container Tools 2.4.5
     assert.equal(context.trim(), 'default');
   });
 });
-
-function hostBlock(rig: Rig): string {
-  return [
-    `Host ${rig.alias}`,
-    '  HostName 127.0.0.1',
-    `  Port ${rig.port}`,
-    `  User ${rig.user}`,
-    `  IdentityFile ${rig.identityFile}`,
-    '  IdentitiesOnly yes',
-    `  UserKnownHostsFile ${rig.knownHostsFile}`,
-    '  GlobalKnownHostsFile /dev/null',
-    '  StrictHostKeyChecking yes',
-    '',
-  ].join('\n');
-}
 
 function dockerHostsRow(wb: Workbench, label: string): Locator {
   return wb.page
@@ -170,7 +156,7 @@ function snapshot(dir: string): string {
     .join('\n');
 }
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
