@@ -87,6 +87,8 @@ export class Workbench {
     private readonly forgetOwnTmp: () => void,
     /** The Remote-SSH stand-in's JSON-lines log, when it is installed. */
     readonly standInLogFile: string | undefined,
+    /** False for a window from `openWindow`: its close() leaves the server and browser to the first. */
+    private readonly ownsServer = true,
   ) {}
 
   /** Starts code-server and Chromium and resolves when the workbench is ready; cleans up if any step fails. */
@@ -109,6 +111,24 @@ export class Workbench {
       await server?.stop();
       await rm(ownTmp, { recursive: true, force: true });
       forgetOwnTmp();
+      throw error;
+    }
+  }
+
+  /**
+   * Another window of the same editor on `folder`: a second page of this code-server, with its own
+   * extension host and workspace settings, and the same user settings and browser profile, as two
+   * windows of one desktop VS Code share them. Its close() closes only its page.
+   */
+  async openWindow(folder: string): Promise<Workbench> {
+    const page = await this.browser.context.newPage();
+    const window = new Workbench(this.server, this.browser, page, this.ownTmp, () => undefined, this.standInLogFile, false);
+    try {
+      await page.goto(this.server.workbenchUrl({ folder }), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      await window.waitUntilReady();
+      return window;
+    } catch (error) {
+      await page.close();
       throw error;
     }
   }
@@ -301,8 +321,12 @@ export class Workbench {
       .map((line) => JSON.parse(line) as StandInCall);
   }
 
-  /** Closes Chromium and kills code-server's process group; safe to call twice and after a failed test. */
+  /** Closes Chromium and kills code-server's process group (a window from openWindow: only its page); safe to call twice and after a failed test. */
   async close(): Promise<void> {
+    if (!this.ownsServer) {
+      await this.page.close();
+      return;
+    }
     await this.browser.close();
     await this.server.stop();
     if (process.env.KEEP_TEST_DIRS !== '1') await rm(this.ownTmp, { recursive: true, force: true });
