@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import { startRigFromHost, type HostRig } from './support/rig';
 import { useUserSshConfig } from './support/userSshConfig';
 import { addToGroup, removeFromGroup } from '../../fixtures/rig/linuxUser';
+import { runLoopbackOnly } from '../../fixtures/netns/loopbackOnly';
 
 const run = promisify(execFile);
 
@@ -64,6 +65,31 @@ describe('make docker over ssh fast (command, against the rig)', function () {
     assert.equal(undone?.effective, false);
     assert.deepEqual(readFileSync(rig.configFile), original, 'undo restores the config byte for byte');
     await assert.rejects(run('ssh', ['-F', rig.configFile, '-o', `ControlPath=${result.reuse.controlPath}`, '-O', 'check', '--', rig.alias], { env: process.env, timeout: 10_000 }), 'the master was closed by undo');
+  });
+
+  it('the Docker Hosts view\'s "Make Fast" hands its own host to this command, not the current one', async () => {
+    const { rig } = hostRig!;
+    // A second alias for the same sshd, so the host the row names differs from the current host (the rig's alias).
+    const dir = mkdtempSync('/tmp/rds-fast-view-');
+    const config = `${dir}/ssh_config`;
+    const text = `Host rds-view-host\n    HostName 127.0.0.1\n    Port ${rig.port}\n    User ${rig.user}\n\nInclude ${rig.configFile}\n`;
+    writeFileSync(config, text);
+    const restore = await useUserSshConfig(config);
+    try {
+      const result = (await vscode.commands.executeCommand('remoteDockerSsh.makeHostFast', 'rds-view-host')) as { reuse: { file: string; effective: boolean; written: boolean; problems: string[] } } | undefined;
+      assert.ok(result, 'Make Fast returned nothing (it failed: see the log)');
+      assert.equal(result.reuse.file, config);
+      assert.equal(result.reuse.effective, true, result.reuse.problems.join('; '));
+      const effective = await runLoopbackOnly('ssh', ['-F', config, '-G', '--', 'rds-view-host'], { timeoutMs: 10_000 });
+      assert.match(effective.stdout, /^controlmaster auto$/m, 'reuse is not in effect for the row\'s host');
+      await vscode.commands.executeCommand('remoteDockerSsh.undoMakeDockerFast', { target: 'rds-view-host' });
+      assert.equal(readFileSync(config, 'utf8'), text, 'undo restores the config byte for byte');
+    } finally {
+      await restore();
+      // restore() clears the setting; the suite's other tests use the rig's config (its after() clears it at the end).
+      await useUserSshConfig(rig.configFile);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a target that is not an alias of the config changes nothing', async () => {
