@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runProcess } from '../../src/core/runner';
+import { runLoopbackOnly } from '../fixtures/netns/loopbackOnly';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(repoRoot, 'dist/cli.js');
@@ -25,7 +25,8 @@ function configOf(hosts: number): string {
 }
 
 async function timed(args: string[]): Promise<number> {
-  const result = await runProcess('unshare', ['--net', 'sh', '-c', 'ip link set lo up && exec "$@"', 'sh', ...args], { timeoutMs: 60_000 });
+  const [file, ...rest] = args;
+  const result = await runLoopbackOnly(file, rest, { timeoutMs: 60_000 });
   if (result.exitCode !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
   return result.durationMs;
 }
