@@ -9,6 +9,12 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Ctrl-C: exit through 'exit', whose hook (runner.ts) kills our children, also those that run in a
+// session of their own and so do not get the terminal's SIGINT. 130 is the shell's code for it.
+for (const name of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(name, () => process.exit(name === 'SIGINT' ? 130 : 143));
+}
+
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {
     process.exitCode = code;

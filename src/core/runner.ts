@@ -25,6 +25,14 @@ export interface RunOptions {
   readonly cwd?: string;
   /** Sees stdout as it arrives (the result still holds all of it): lets a caller act on a line before the child ends. */
   readonly onStdout?: (chunk: Buffer) => void;
+  /**
+   * Start the child in a session of its own (POSIX setsid), without our controlling terminal: for
+   * the docker CLI, whose plain ssh has no BatchMode. That ssh then cannot open /dev/tty, so what it
+   * would ask a person (StrictHostKeyChecking ask, a passphrase) is refused at once, never put to
+   * the terminal the CLI or the editor was started from (a recent docker CLI starts its ssh that way
+   * itself; older ones do not). Its whole process group is killed with it.
+   */
+  readonly withoutTerminal?: boolean;
 }
 
 /** A child that ignores SIGTERM gets SIGKILL this long after it. */
@@ -43,12 +51,28 @@ const pipeGraceAfterExitMs = 200;
 const liveChildren = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
+/** Children started in a session of their own, whose signals go to their whole process group. */
+const groupLeaders = new WeakSet<ChildProcess>();
+
+function signal(child: ChildProcess, name: NodeJS.Signals): void {
+  if (groupLeaders.has(child) && child.pid !== undefined) {
+    try {
+      // The docker CLI's ssh is in the group too; it must not outlive docker.
+      process.kill(-child.pid, name);
+      return;
+    } catch {
+      // The group is gone already; fall through to the child itself.
+    }
+  }
+  child.kill(name);
+}
+
 function track(child: ChildProcess): void {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once('exit', () => {
       for (const running of liveChildren) {
-        running.kill('SIGKILL');
+        signal(running, 'SIGKILL');
       }
     });
   }
@@ -99,13 +123,16 @@ export function runProcess(file: string, args: readonly string[], options: RunOp
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
 
+    const ownSession = options.withoutTerminal === true && process.platform !== 'win32';
     const child = spawn(file, args, {
       shell: false,
       windowsHide: true,
+      detached: ownSession,
       cwd: options.cwd,
       env: nonInteractiveEnv(options.env),
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (ownSession) groupLeaders.add(child);
     track(child);
 
     const finish = (): void => {
@@ -129,8 +156,8 @@ export function runProcess(file: string, args: readonly string[], options: RunOp
     };
 
     const kill = (): void => {
-      child.kill('SIGTERM');
-      timers.push(setTimeout(() => child.kill('SIGKILL'), forceKillAfterMs));
+      signal(child, 'SIGTERM');
+      timers.push(setTimeout(() => signal(child, 'SIGKILL'), forceKillAfterMs));
     };
     const onAbort = (): void => {
       cancelled = true;

@@ -5,18 +5,20 @@
  *   floor                                   one `ssh -F cfg ALIAS docker version` (the remote-ssh path's floor)
  *   doctor remote-ssh                       the full doctor in-process (what the extension runs), all checks of the path
  *   docker floor                            one `docker -H ssh://ALIAS version` (the docker-host path's floor)
- *   doctor docker-host                      the same for the docker-host path
+ *   doctor docker-host                      the same for the docker-host path (the rig's config: StrictHostKeyChecking yes)
+ *   doctor docker-host ask                  the same with ssh's default StrictHostKeyChecking ask, as most users have it
  *   cli remote-ssh / cli docker-host        `node dist/cli.js doctor …`: node startup and bundle load included
  *   naive                                   each remote check as its own ssh call, one after another
  *   one-script                              the doctor's remote part alone: one ssh running the probe script
  *   control-master                          the alternative: a ControlMaster, then one multiplexed ssh per remote check
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRig } from '../fixtures/rig/index';
+import { writeSshWrapper } from '../fixtures/rig/clientSide';
 import { runDoctor } from '../../src/core/doctor/doctor';
 import { runProcess } from '../../src/core/runner';
 import { remoteProbeScript } from '../../src/core/doctor/remoteProbe';
@@ -50,6 +52,15 @@ const rigUpMs = performance.now() - rigStarted;
 const env = rig.env;
 const ssh = (...command: string[]) => runProcess('ssh', ['-F', rig.configFile, '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '--', rig.alias, ...command], { timeoutMs: 20_000, env });
 
+// The user's usual config: no StrictHostKeyChecking line, so ssh's default `ask`. The docker CLI's
+// ssh reads it through a wrapper first on PATH, as the rig's own env does with the rig's config.
+const askDir = mkdtempSync(join(tmpdir(), 'rds-bench-ask-'));
+const askConfig = join(askDir, 'ssh_config');
+writeFileSync(askConfig, readFileSync(rig.configFile, 'utf8').replace(/^\s*StrictHostKeyChecking yes\n/gm, ''));
+mkdirSync(join(askDir, 'bin'));
+writeSshWrapper(join(askDir, 'bin', 'ssh'), '/usr/bin/ssh', askConfig);
+const askEnv = { ...env, PATH: `${join(askDir, 'bin')}:${env.PATH}` };
+
 const doctorCli = async (path: string) => mustSucceed(await runProcess(process.execPath, [cli, 'doctor', rig.alias, '--path', path, '--config', rig.configFile], { timeoutMs: 20_000, env }));
 
 // In round order: each doctor right after its floor.
@@ -62,6 +73,10 @@ const variants: Record<string, () => Promise<void>> = {
   'docker floor': async () => mustSucceed(await runProcess('docker', ['-H', `ssh://${rig.alias}`, 'version'], { timeoutMs: 20_000, env })),
   'doctor docker-host': async () => {
     const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: rig.configFile, env });
+    if (!report.ok) throw new Error(`doctor failed: ${JSON.stringify(report.checks.filter((check) => check.status !== 'pass'))}`);
+  },
+  'doctor docker-host ask': async () => {
+    const report = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: askConfig, env: askEnv });
     if (!report.ok) throw new Error(`doctor failed: ${JSON.stringify(report.checks.filter((check) => check.status !== 'pass'))}`);
   },
   'cli remote-ssh': () => doctorCli('remote-ssh'),
@@ -104,6 +119,7 @@ try {
 } finally {
   const downStarted = performance.now();
   await rig.stop();
+  rmSync(askDir, { recursive: true, force: true });
   const rigDownMs = performance.now() - downStarted;
   const medians = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
   const floor = medians.floor;
@@ -111,7 +127,7 @@ try {
   process.stdout.write(`remote-docker-ssh bench: medians of ${runs} runs on the loopback rig (${new Date().toISOString()})\n\n`);
   for (const [name, value] of Object.entries(medians)) {
     const ratio = name.endsWith('floor') || !Number.isFinite(value) ? '' : `  ${(value / floorOf(name)).toFixed(2)} x floor`;
-    process.stdout.write(`  ${name.padEnd(20)} ${value.toFixed(0).padStart(6)} ms${ratio}   [${samples[name].map((v) => v.toFixed(0)).join(' ')}]\n`);
+    process.stdout.write(`  ${name.padEnd(24)} ${value.toFixed(0).padStart(6)} ms${ratio}   [${samples[name].map((v) => v.toFixed(0)).join(' ')}]\n`);
   }
   // Paired: each run divided by its floor measured in the same round, moments apart. Other
   // processes' load shifts both alike, so this is steadier on a shared machine than a ratio of medians.
@@ -124,6 +140,7 @@ try {
   process.stdout.write(`\n  paired ratios to the path's floor: median [min..max of ${runs} rounds]\n`);
   process.stdout.write(`  doctor/floor (remote-ssh)  = ${paired('doctor remote-ssh').toFixed(2)}  [${spread('doctor remote-ssh', 'floor')}]   goal <= 1.15 (floor: ssh ALIAS docker version)\n`);
   process.stdout.write(`  doctor/floor (docker-host) = ${paired('doctor docker-host', 'docker floor').toFixed(2)}  [${spread('doctor docker-host', 'docker floor')}]   goal <= 1.3 (floor: docker -H ssh://ALIAS version)\n`);
+  process.stdout.write(`  doctor/floor (docker-host, StrictHostKeyChecking ask, the default) = ${paired('doctor docker-host ask', 'docker floor').toFixed(2)}  [${spread('doctor docker-host ask', 'docker floor')}]   goal <= 1.3\n`);
   process.stdout.write(`  cli/floor (remote-ssh)     = ${paired('cli remote-ssh').toFixed(2)}  [${spread('cli remote-ssh', 'floor')}]   (node startup and bundle load included)\n`);
   process.stdout.write(`  cli/floor (docker-host)    = ${paired('cli docker-host', 'docker floor').toFixed(2)}  [${spread('cli docker-host', 'docker floor')}]\n`);
   process.stdout.write(`  naive/floor                = ${(medians.naive / floor).toFixed(2)}  [${paired('naive').toFixed(2)}]\n`);

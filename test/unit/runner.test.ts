@@ -83,4 +83,23 @@ describe('runProcess', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  // The docker CLI's ssh has no BatchMode: run from a terminal it would ask there (a host key, a passphrase).
+  it('starts a withoutTerminal child where it cannot open the controlling terminal (a real pty; the normal child can)', async () => {
+    const script = fileURLToPath(new URL('../fixtures/runner/reachTerminal.ts', import.meta.url));
+    const command = [process.execPath, '--import', 'tsx', script].map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
+    // util-linux `script` gives the command a pseudo-terminal as its controlling terminal.
+    const result = await runProcess('script', ['-qefc', command, '/dev/null'], { timeoutMs: 30_000 });
+    assert.equal(result.exitCode, 0, result.stderr);
+    assert.match(result.stdout, /normal=tty withoutTerminal=no-tty/);
+  });
+
+  it('kills the whole process group of a withoutTerminal child (the ssh below docker too)', async () => {
+    const result = await runProcess('sh', ['-c', 'sleep 30 & echo $!; wait'], { timeoutMs: 300, withoutTerminal: true });
+    assert.equal(result.timedOut, true);
+    const grandchild = Number(result.stdout.trim());
+    assert.ok(Number.isInteger(grandchild) && grandchild > 0, result.stdout);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(isAlive(grandchild), false, `grandchild ${grandchild} outlived the killed child`);
+  });
 });

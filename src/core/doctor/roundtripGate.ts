@@ -22,15 +22,19 @@ export function sessionLoggedIn(stdoutSoFar: string): boolean {
 
 /**
  * True only when `ssh -G`, run as docker's ssh runs (no -F, the same environment and destination),
- * shows a config that cannot take a host key without a known_hosts match: StrictHostKeyChecking yes
- * (`ask` could prompt on a terminal, `accept-new`, `no`/`off` accept keys), no DNS-trusted keys
- * (VerifyHostKeyDNS yes trusts SSHFP records), and no ProxyJump/ProxyCommand, whose hops read their
- * own, possibly laxer, settings. UpdateHostKeys only adds keys after a verified login, so it does
- * not matter. Anything else, including a DOCKER_HOST that is not a plain ssh:// destination, is "not
- * sure": then the round trip waits.
+ * shows a config that cannot take a host key without a known_hosts match: StrictHostKeyChecking yes,
+ * or `ask` (ssh's default) on POSIX, where the doctor runs docker without a controlling terminal and
+ * with SSH_ASKPASS_REQUIRE=never (runner.ts), so ssh has nobody to ask and refuses the key, exactly as
+ * with `yes` (Windows' OpenSSH asks through the console, so there `ask` still waits); `accept-new`
+ * and `no`/`off` accept keys by themselves. Also no DNS-trusted keys (VerifyHostKeyDNS yes trusts
+ * SSHFP records), and no ProxyJump/ProxyCommand, whose hops read their own, possibly laxer, settings.
+ * UpdateHostKeys only adds keys after a verified login, so it does not matter. Anything else,
+ * including a DOCKER_HOST that is not a plain ssh:// destination, is "not sure": then the round trip waits.
  */
-export function dockerSshIsStrict(config: EffectiveSshConfig | undefined): boolean {
-  return config !== undefined && config.get('stricthostkeychecking') === 'true' && config.get('verifyhostkeydns') === 'false' && !config.proxied;
+export function dockerSshIsStrict(config: EffectiveSshConfig | undefined, platform: NodeJS.Platform): boolean {
+  const strict = config?.get('stricthostkeychecking');
+  const refusesUnknownKeys = strict === 'true' || (strict === 'ask' && platform !== 'win32');
+  return config !== undefined && refusesUnknownKeys && config.get('verifyhostkeydns') === 'false' && !config.proxied;
 }
 
 /** `ssh -G` for the destination of an ssh:// DOCKER_HOST, as the docker CLI's ssh would see it. */
