@@ -14,7 +14,8 @@ export async function timeDockerPs(dockerHost: string, options: { readonly env?:
   const env = { ...(options.env ?? process.env) };
   // --host must win: the CLI refuses it together with a DOCKER_CONTEXT from the environment.
   delete env.DOCKER_CONTEXT;
-  const result = await runProcess('docker', [`--host=${dockerHost}`, 'ps', '--quiet'], { timeoutMs: options.timeoutMs, signal: options.signal, env });
+  // Without our terminal, as the doctor's round trip: the user clicked a button, not a prompt.
+  const result = await runProcess('docker', [`--host=${dockerHost}`, 'ps', '--quiet'], { timeoutMs: options.timeoutMs, signal: options.signal, env, withoutTerminal: true });
   const ok = result.exitCode === 0;
   return { ok, ms: Math.round(result.durationMs), ...(ok ? {} : { error: result.spawnError ?? (result.stderr.trim().split('\n').at(-1) || `exit status ${result.exitCode ?? 'none'}`) }) };
 }
