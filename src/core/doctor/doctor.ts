@@ -228,7 +228,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     // StrictHostKeyChecking=yes, has logged in during this run (ssh itself verified the host key),
     // unless `ssh -G` shows that docker's ssh refuses such keys by itself too; then it overlaps our
     // session. What known_hosts holds is never the judge (a @revoked or @cert-authority line is not "known").
-    // docker runs without our terminal, so its ssh can put no question to a person: under the default
+    // docker runs without our terminal (runner.ts), so its ssh can put no question to a person: under the default
     // StrictHostKeyChecking ask it refuses an unknown key as `yes` does, and overlaps too.
     const roundtripEnv = { ...env };
     // -H must win: a DOCKER_CONTEXT in the environment would make the CLI refuse the combination.
@@ -243,7 +243,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     }, () => undefined);
     const roundtrip = needs('docker-host-roundtrip')
       ? (sameView ? effective!.then(({ value }) => value) : dockerSshView(dockerHost, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env: roundtripEnv }))
-          .then(async (view) => dockerSshIsStrict(view.config, options.platform ?? process.platform) || (await sessionLogin))
+          .then(async (view) => dockerSshIsStrict(view.config, process.platform) || (await sessionLogin))
           .then((allowed) =>
             allowed
               ? timed(runProcess('docker', [`--host=${dockerHost}`, 'version', '--format', '{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}'], { timeoutMs: deadline.remainingMs(), signal: AbortSignal.any([deadline.signal, stopRoundtrip.signal]), env: roundtripEnv, withoutTerminal: true }))
