@@ -1,4 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runProcess } from '../../src/core/runner';
+import { runLoopbackOnly } from '../fixtures/netns/loopbackOnly';
 import { startRig, type Rig } from '../fixtures/rig/index';
 import { Workbench } from './workbench';
 
@@ -28,7 +32,7 @@ describe('the doctor report view, driven from the rig', () => {
 
   // The report is a webview: its page sits in an iframe inside the webview's own iframe.
   const report = () => wb.page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
-  const row = (checkId: string) => report().locator('tr', { has: report().locator('code', { hasText: new RegExp(`^${checkId}$`) }) });
+  const row = (checkId: string, status = '') => report().locator(`tr${status}`, { has: report().locator('code', { hasText: new RegExp(`^${checkId}$`) }) });
 
   it('a removed authorized key: the auth row fails with ssh\'s words, the ssh-copy-id fix for the rig\'s key, and its button', async () => {
     const repair = await rig.breakOne('authorized-key-removed');
@@ -53,5 +57,54 @@ describe('the doctor report view, driven from the rig', () => {
     await report().locator('p', { hasText: 'Everything works.' }).waitFor({ state: 'visible', timeout: 60_000 });
     assert.equal(await row('auth').getAttribute('class'), 'pass');
     assert.equal(await report().locator('tr.fail').count(), 0);
+  });
+
+  // Fix buttons for the codes of issue 16: each button does its fix for real, and the check passes after it.
+  it('a shared connection from before the docker group: docker-group-not-effective, and its button closes it and checks again', async () => {
+    const repair = await rig.breakOne('docker-group-stale-connection');
+    try {
+      await wb.runCommand('Remote Docker: Check the Setup');
+      // The page still shows the last report until the new one replaces it: wait for the failure itself.
+      const roundtrip = row('docker-host-roundtrip', '.fail');
+      await roundtrip.waitFor({ state: 'visible', timeout: 60_000 });
+      assert.match(await roundtrip.innerText(), /\[docker-group-not-effective\]/);
+      const button = roundtrip.locator('a.button');
+      assert.equal(await button.innerText(), 'Close the shared SSH connection and check again');
+      assert.equal(await button.getAttribute('href'), 'command:remoteDockerSsh.closeSharedConnection');
+      await button.click();
+      await report().locator('p', { hasText: 'Everything works.' }).waitFor({ state: 'visible', timeout: 60_000 });
+      assert.equal(await row('docker-host-roundtrip').getAttribute('class'), 'pass');
+    } finally {
+      await repair();
+    }
+  });
+
+  it('a shared connection that died and left its socket: ssh-master-stale, and its button removes the socket', async () => {
+    // A user who opens masters by hand (ControlMaster no): no ssh of docker's replaces the dead socket.
+    const saved = readFileSync(rig.configFile, 'utf8');
+    const controlPath = join(rig.tmpDir, 'client', 'cm-%C');
+    writeFileSync(rig.configFile, saved.replace(`Host ${rig.alias}\n`, `Host ${rig.alias}\n  ControlMaster no\n  ControlPath ${controlPath}\n`));
+    try {
+      const started = await runProcess('ssh', ['-F', rig.configFile, '-o', 'BatchMode=yes', '-o', 'ControlMaster=yes', '-o', 'ControlPersist=300', '-f', '-N', '--', rig.alias], { env: rig.env, timeoutMs: 20_000 });
+      assert.equal(started.exitCode, 0, started.stderr);
+      const check = await runProcess('ssh', ['-F', rig.configFile, '-O', 'check', '--', rig.alias], { env: rig.env, timeoutMs: 10_000 });
+      const pid = Number(/pid=(\d+)/.exec(check.stderr)?.[1]);
+      assert.ok(pid > 0, check.stderr);
+      process.kill(pid, 'SIGKILL');
+      const socket = (await runLoopbackOnly('/usr/bin/ssh', ['-F', rig.configFile, '-G', '--', rig.alias], { env: rig.env, timeoutMs: 10_000 })).stdout.match(/^controlpath (.+)$/m)![1];
+      assert.ok(lstatSync(socket).isSocket(), 'the killed master left its socket');
+      await wb.runCommand('Remote Docker: Check the Setup');
+      const master = row('ssh-master', '.fail');
+      await master.waitFor({ state: 'visible', timeout: 60_000 });
+      assert.match(await master.innerText(), /\[ssh-master-stale\]/);
+      const button = master.locator('a.button');
+      assert.equal(await button.getAttribute('href'), 'command:remoteDockerSsh.closeSharedConnection');
+      await button.click();
+      await report().locator('p', { hasText: 'Everything works.' }).waitFor({ state: 'visible', timeout: 60_000 });
+      assert.equal(await row('ssh-master').getAttribute('class'), 'pass');
+      assert.equal(existsSync(socket), false, 'the dead socket is gone');
+    } finally {
+      writeFileSync(rig.configFile, saved);
+    }
   });
 });

@@ -26,6 +26,8 @@ function fixLabel(command: string): string {
       return vscode.l10n.t('Check the host in the SSH config');
     case CommandIds.copyKeyToHost:
       return vscode.l10n.t('Authorize the key on the host');
+    case CommandIds.closeSharedConnection:
+      return vscode.l10n.t('Close the shared SSH connection and check again');
     default:
       return vscode.l10n.t('Fix');
   }
