@@ -179,6 +179,8 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
     const savedConfig = readFileSync(rig.configFile, 'utf8');
     process.env.PATH = `${logDir}:${rig.env.PATH}`;
     try {
+      // Rounds run one after another: once this one is done, no earlier round can still write to the log.
+      await api.refreshSteps({ local: true });
       writeFileSync(argvLog, '');
       const full = await api.refreshSteps();
       assert.equal(checkOf(full, 'docker-host-roundtrip')?.status, 'pass', JSON.stringify(full.report?.checks));
