@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runProcess } from '../../src/core/runner';
 import { runLoopbackOnly } from '../fixtures/netns/loopbackOnly';
 import { startRig, type Rig } from '../fixtures/rig/index';
+import { answerTerminalPrompt, terminalDomSettings, waitForTerminalText } from './terminal';
 import { Workbench } from './workbench';
 
 // Issue 11: the report view shows the real failure of the rig and its fix, with the button that
@@ -15,7 +16,7 @@ describe('the doctor report view, driven from the rig', () => {
   before(async () => {
     rig = await startRig();
     wb = await Workbench.open({
-      settings: { 'remote.SSH.configFile': rig.configFile },
+      settings: { 'remote.SSH.configFile': rig.configFile, ...terminalDomSettings },
       // VSCODE_CLI=1: the server keeps this environment (the rig's ssh wrapper on PATH) instead of a login shell's.
       env: { SSH_AUTH_SOCK: rig.env.SSH_AUTH_SOCK, PATH: rig.env.PATH, DOCKER_CONFIG: rig.env.DOCKER_CONFIG, VSCODE_CLI: '1' },
     });
@@ -86,6 +87,29 @@ describe('the doctor report view, driven from the rig', () => {
       await report().locator('p', { hasText: 'Everything works.' }).waitFor({ state: 'visible', timeout: 60_000 });
       assert.equal(await row('docker-host-roundtrip').getAttribute('class'), 'pass');
     } finally {
+      await repair();
+    }
+  });
+
+  it('a rootless engine that sessions do not select: docker-rootless-not-selected, and its button selects it on the host in a terminal', async () => {
+    const repair = await rig.breakOne('docker-rootless');
+    try {
+      const engine = row('remote-docker-engine', '.fail');
+      await checkSetupUntil(engine);
+      assert.match(await engine.innerText(), /\[docker-rootless-not-selected\]/);
+      const button = engine.locator('a.button');
+      assert.equal(await button.innerText(), 'Use the rootless engine on the host');
+      assert.equal(await button.getAttribute('href'), 'command:remoteDockerSsh.useRootlessDockerOnHost');
+      await button.click();
+      // docker's own words, from the host: the context is now the rootless one.
+      await waitForTerminalText(wb.page, /Current context is now "rootless"/, 60_000);
+      await answerTerminalPrompt(wb.page, /Press any key to close this terminal/, 'x');
+      await report().locator('p', { hasText: 'Everything works.' }).waitFor({ state: 'visible', timeout: 60_000 });
+      assert.equal(await row('remote-docker-engine').getAttribute('class'), 'pass');
+      assert.equal(await row('docker-host-roundtrip').getAttribute('class'), 'pass');
+    } finally {
+      // The rig user's docker config is not part of the fault: put its context back before the repair.
+      await runProcess('ssh', ['-F', rig.configFile, '-o', 'BatchMode=yes', '--', rig.alias, 'docker context use default; docker context rm -f rootless'], { env: rig.env, timeoutMs: 20_000 });
       await repair();
     }
   });

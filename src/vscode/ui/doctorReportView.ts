@@ -28,6 +28,8 @@ function fixLabel(command: string): string {
       return vscode.l10n.t('Authorize the key on the host');
     case CommandIds.closeSharedConnection:
       return vscode.l10n.t('Close the shared SSH connection and check again');
+    case CommandIds.useRootlessDockerOnHost:
+      return vscode.l10n.t('Use the rootless engine on the host');
     default:
       return vscode.l10n.t('Fix');
   }

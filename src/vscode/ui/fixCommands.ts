@@ -23,6 +23,8 @@ export const FixCommandByCode: Readonly<Partial<Record<FailureCode, CommandId>>>
   'docker-group-not-effective': CommandIds.closeSharedConnection,
   // -O exit cannot end a dead master; the command removes the socket it left (ssh judged it dead).
   'ssh-master-stale': CommandIds.closeSharedConnection,
+  // `docker context use rootless` on the host, in a terminal (the fix text's exact commands).
+  'docker-rootless-not-selected': CommandIds.useRootlessDockerOnHost,
 };
 
 /** Codes whose fix is a decision or a change only the user or the host's administrator can make. */
@@ -41,7 +43,6 @@ export const NoFixButton: Readonly<Partial<Record<FailureCode, string>>> = {
   'docker-cli-too-old': 'upgrading packages on the host is its administrator\'s job',
   'remote-shell-unsupported': 'another host or another login shell: a decision',
   'docker-sudo-only': 'it changes the engine\'s configuration and restarts it: the host administrator\'s job',
-  'docker-rootless-not-selected': 'creating and selecting a docker context changes every docker command of that user on the host',
   'docker-daemon-down': 'starting the engine needs root on the host (sudo systemctl), and the way depends on its init system',
   'local-docker-missing': 'installing docker here (Docker Desktop or a package) is the user\'s choice',
   'ssh-master-hung': 'the stuck process is found only by its socket (ss -xlp), and a kill -9 is never done from one click',
