@@ -32,6 +32,7 @@ export const CommandIds = {
   makeDockerFast: 'remoteDockerSsh.makeDockerFast',
   undoMakeDockerFast: 'remoteDockerSsh.undoMakeDockerFast',
   closeSharedConnection: 'remoteDockerSsh.closeSharedConnection',
+  useRootlessDockerOnHost: 'remoteDockerSsh.useRootlessDockerOnHost',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -8,7 +8,8 @@ import { runDoctor } from '../../src/core/doctor/doctor';
 import { runProcess } from '../../src/core/runner';
 import { parseDoctorTarget } from '../../src/core/ssh/doctorTarget';
 import { addConnectionReuse, removeConnectionReuse } from '../../src/core/ssh/connectionReuse';
-import { closeMaster } from '../../src/core/ssh/controlMaster';
+import { closeMaster, removeStaleMasterSocket } from '../../src/core/ssh/controlMaster';
+import { readEffectiveSshConfig } from '../../src/core/ssh/sshEffectiveConfig';
 
 /**
  * issue 14 item 1 against the rig's real sshd and dockerd: the reuse lines take effect (ssh -G),
@@ -98,6 +99,23 @@ describe('connection reuse on the rig (issue 14 item 1)', function () {
       const socket = /its socket (\S+);/.exec(check.message)?.[1];
       assert.ok(socket?.startsWith(`${controlDir}/`) && existsSync(socket), `the socket named is the one left behind: ${check.message}`);
       assert.match(check.fix ?? '', /`rm .*rds-cm-/);
+      // The fix button's command (Close the Shared SSH Connection): -O exit cannot end it; the socket is removed.
+      assert.notEqual((await closeMaster(parseDoctorTarget(rig.alias), rig.configFile, { env: rig.env })).exitCode, 0, 'ssh -O exit cannot end a dead master');
+      const { config } = await readEffectiveSshConfig(parseDoctorTarget(rig.alias), rig.configFile, { timeoutMs: 10_000, env: netnsEnv });
+      assert.equal(await removeStaleMasterSocket(config!, parseDoctorTarget(rig.alias), rig.configFile, { timeoutMs: 5000, env: netnsEnv }), socket);
+      assert.equal(existsSync(socket!), false);
+      const after = await runDoctor({ target: rig.alias, path: 'docker-host', configFile: rig.configFile, env: netnsEnv, only: ['ssh-master'], timeoutMs: 10_000 });
+      assert.equal(after.checks[0].status, 'pass', JSON.stringify(after.checks[0]));
+    });
+  });
+
+  it('a live master\'s socket is never removed as stale', async () => {
+    await withReuse(async () => {
+      assert.equal((await dockerPs()).exitCode, 0);
+      const pid = await masterPid();
+      const { config } = await readEffectiveSshConfig(parseDoctorTarget(rig.alias), rig.configFile, { timeoutMs: 10_000, env: netnsEnv });
+      assert.equal(await removeStaleMasterSocket(config!, parseDoctorTarget(rig.alias), rig.configFile, { timeoutMs: 5000, env: netnsEnv }), undefined);
+      assert.equal(await masterPid(), pid, 'the master still answers on its socket');
     });
   });
 

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sshdMaxAuthTries } from '../fixtures/rig/sshd';
 import { runDoctor } from '../../src/core/doctor/doctor';
+import { runProcess } from '../../src/core/runner';
 import { runLoopbackOnly } from '../fixtures/netns/loopbackOnly';
 import { acceptedLogins as countAccepted } from '../fixtures/rig/sshdLog';
 import { checkOf, rigSuite } from './helpers/rigSuite';
@@ -173,6 +174,48 @@ describe('doctor on real ssh setups, against the loopback rig', function () {
       assert.equal(check(withAgent, 'agent').code, 'agent-not-running');
     } finally {
       await repair();
+    }
+  });
+
+  // Noted in issues 10-17, fixed on branch hfix: under IdentityAgent none `ssh-add KEY` cannot be the fix.
+  it('IdentityAgent none and an authorized passphrase key: key-needs-agent, ssh-add alone changes nothing, and the fix it gives works', async () => {
+    const key = join(suite.work, 'id_passphrase');
+    assert.equal((await runProcess('ssh-keygen', ['-q', '-t', 'ed25519', '-N', 'secret words', '-f', key], { timeoutMs: 20_000 })).exitCode, 0);
+    // The same key without its passphrase, only to load it into the agent without a prompt (same fingerprint).
+    const plain = join(suite.work, 'id_plain');
+    writeFileSync(plain, readFileSync(key), { mode: 0o600 });
+    writeFileSync(`${plain}.pub`, readFileSync(`${key}.pub`));
+    assert.equal((await runProcess('ssh-keygen', ['-q', '-p', '-P', 'secret words', '-N', '', '-f', plain], { timeoutMs: 20_000 })).exitCode, 0);
+    const config = join(suite.work, 'ssh_config');
+    const withKey = readFileSync(suite.rig.configFile, 'utf8').replace(/IdentityFile .*/g, `IdentityFile ${key}`);
+    writeFileSync(config, withKey.replace(`Host ${suite.rig.alias}\n`, `Host ${suite.rig.alias}\n  IdentityAgent none\n`));
+    const authorizedKeys = join(suite.rig.tmpDir, 'home', suite.rig.user, '.ssh', 'authorized_keys');
+    const saved = readFileSync(authorizedKeys, 'utf8');
+    writeFileSync(authorizedKeys, `${saved}${readFileSync(`${key}.pub`, 'utf8')}`);
+    const doctor = () => runDoctor({ target: suite.rig.alias, path: 'docker-host', configFile: config, env: suite.rig.env, timeoutMs: 15_000 });
+    try {
+      const report = await doctor();
+      const auth = check(report, 'auth');
+      assert.equal(auth.code, 'key-needs-agent', auth.message);
+      assert.match(auth.message, /IdentityAgent none/);
+      assert.ok(auth.fix!.includes('`IdentityAgent SSH_AUTH_SOCK`'), auth.fix);
+      assert.ok(auth.fix!.includes(`ssh-add ${key}`), auth.fix);
+      // What the old fix said (ssh-add KEY, nothing else): ssh is the judge, and it still refuses.
+      assert.equal((await runProcess('ssh-add', [plain], { env: suite.rig.env, timeoutMs: 10_000 })).exitCode, 0);
+      const loaded = await doctor();
+      assert.equal(check(loaded, 'auth').code, 'key-needs-agent', check(loaded, 'auth').message);
+      // The fix as given: the IdentityAgent line changed, the key (still) in the agent: every check passes.
+      writeFileSync(config, readFileSync(config, 'utf8').replace('IdentityAgent none', 'IdentityAgent SSH_AUTH_SOCK'));
+      const fixed = await doctor();
+      assert.ok(fixed.ok, JSON.stringify(fixed.checks, null, 2));
+      // The other way it names: a key file without a passphrase, with IdentityAgent none kept.
+      await runProcess('ssh-add', ['-d', plain], { env: suite.rig.env, timeoutMs: 10_000 });
+      writeFileSync(config, withKey.replaceAll(`IdentityFile ${key}`, `IdentityFile ${plain}`).replace(`Host ${suite.rig.alias}\n`, `Host ${suite.rig.alias}\n  IdentityAgent none\n`));
+      const keyFile = await doctor();
+      assert.ok(keyFile.ok, JSON.stringify(keyFile.checks, null, 2));
+    } finally {
+      await runProcess('ssh-add', ['-d', plain], { env: suite.rig.env, timeoutMs: 10_000 });
+      writeFileSync(authorizedKeys, saved);
     }
   });
 });

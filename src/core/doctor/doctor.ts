@@ -2,12 +2,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { BadInputError } from '../errors';
 import { Deadline } from '../deadline';
 import { parseDoctorTarget, dockerHostForTarget, sshDestinationArgs } from '../ssh/doctorTarget';
-import { readEffectiveSshConfig, type EffectiveSshConfig } from '../ssh/sshEffectiveConfig';
+import { readEffectiveSshConfig, type EffectiveConfigResult, type EffectiveSshConfig } from '../ssh/sshEffectiveConfig';
 import { sshCheckArgs, sshCommandArgs } from '../ssh/sshInvocation';
 import { strictHopsEnvironment, type StrictHopsEnvironment } from '../ssh/strictHops';
 import { listAgentIdentities } from '../ssh/agent';
 import { keysThatAsk } from '../ssh/keysThatAsk';
-import type { HostTarget } from '../ssh/doctorTarget';
 import { fingerprintOf, lookupKnownHosts, scanOfferedKeys, scanTypesFor, type KnownHostEntry } from '../ssh/knownHosts';
 import { remoteProbeScript, parseRemoteProbe } from './remoteProbe';
 import { dockerSshIsStrict, dockerSshView, sessionLoggedIn } from './roundtripGate';
@@ -55,6 +54,11 @@ export interface DoctorOptions {
    * nothing reaches the host. The report then has the local checks only and says why.
    */
   readonly background?: boolean;
+  /**
+   * `ssh -G` for this target and configFile, from a caller that needs it too (the walkthrough's
+   * reuse step): called when the checks need it, the doctor then runs no `ssh -G` of its own.
+   */
+  readonly effectiveConfig?: () => Promise<EffectiveConfigResult>;
 }
 
 export const defaultDoctorTimeoutMs = 10_000;
@@ -148,9 +152,9 @@ function agentSocketFor(config: EffectiveSshConfig | undefined, env: NodeJS.Proc
 }
 
 /** The keys a login to this target could ask a touch for: in the agent ssh would use, or among its identity files. */
-async function keysThatWouldAsk(target: HostTarget, configFile: string | undefined, deadline: Deadline, env: NodeJS.ProcessEnv): Promise<string[]> {
+async function keysThatWouldAsk(effective: Promise<EffectiveConfigResult>, deadline: Deadline, env: NodeJS.ProcessEnv): Promise<string[]> {
   const options = { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env };
-  const { config } = await readEffectiveSshConfig(target, configFile, options);
+  const { config } = await effective;
   const socket = agentSocketFor(config, env);
   const [agent, files] = await Promise.all([
     listAgentIdentities({ ...options, timeoutMs: Math.min(deadline.remainingMs(), agentAnswerMs), env: socket === undefined ? env : { ...env, SSH_AUTH_SOCK: socket } }),
@@ -191,7 +195,10 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   // that adds them to the hops only; for a direct host it costs one exec).
   let hops: StrictHopsEnvironment | undefined;
   try {
-    const askingKeys = options.background && asked.some((id) => remoteCheckIds.includes(id)) ? await keysThatWouldAsk(target, options.configFile, deadline, env) : [];
+    // One `ssh -G` per run: the background key test and the checks share it (or the caller's).
+    let effectiveRun: Promise<EffectiveConfigResult> | undefined;
+    const readEffective = () => (effectiveRun ??= options.effectiveConfig?.() ?? readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env }));
+    const askingKeys = options.background && asked.some((id) => remoteCheckIds.includes(id)) ? await keysThatWouldAsk(readEffective(), deadline, env) : [];
     const notCheckedInBackground = askingKeys.length > 0 ? `a login would ask you to touch ${askingKeys.join(' and ')}` : undefined;
     const selected = notCheckedInBackground ? asked.filter((id) => !remoteCheckIds.includes(id)) : asked;
     const needs = (...ids: CheckId[]) => ids.some((id) => selected.includes(id));
@@ -220,7 +227,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       : undefined;
     const sshVersion = needs('ssh-client') ? timed(run('ssh', ['-V'])) : undefined;
 
-    const effective = needs('agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'ssh-master', 'docker-host-roundtrip') ? timed(readEffectiveSshConfig(target, options.configFile, { timeoutMs: deadline.remainingMs(), signal: deadline.signal, env })) : undefined;
+    const effective = needs('agent', 'identity', 'host-key', 'auth', 'remote-docker-cli', 'remote-docker-engine', 'ssh-master', 'docker-host-roundtrip') ? timed(readEffective()) : undefined;
     // Next the round trip, the long pole of the docker-host path. It runs the user's own docker CLI
     // and its plain ssh, exactly as the Docker extension does, without our options: that ssh reads
     // the user's config, which may say StrictHostKeyChecking accept-new or no (then it would log in

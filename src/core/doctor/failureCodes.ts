@@ -12,6 +12,7 @@ export const failureCodes = [
   'connect-timeout',
   'auth-publickey-denied',
   'key-not-loaded',
+  'key-needs-agent',
   'auth-too-many-keys',
   'session-hangs-after-login',
   'ssh-config-remote-command',

@@ -88,6 +88,11 @@ export function fixFor(code: FailureCode, context: FixContext): string {
       return `ssh offered more keys than the host allows (sshd's MaxAuthTries, 6 by default) before the right one: it tries every key in the agent first. In the \`Host ${context.targetIsAlias === false ? (context.hostname ?? context.target) : context.target}\` block of ${context.configFile ?? '~/.ssh/config'}, add \`IdentitiesOnly yes\` and \`IdentityFile ${context.identityFile !== undefined ? shellQuote(context.identityFile) : '~/.ssh/KEY'}\`${context.identityFile !== undefined ? '' : ' (the key the host authorizes)'}; ssh then offers only that key (from the agent or the file).`;
     case 'key-not-loaded':
       return `The host accepts ${context.identityFile ?? 'your key'}, but ssh cannot use it without a prompt (it has a passphrase and is not in the agent). Load it once: \`${addKeyInstruction(context.platform, context.identityFile ?? '~/.ssh/id_ed25519')}\`.`;
+    case 'key-needs-agent': {
+      const key = context.identityFile ?? '~/.ssh/id_ed25519';
+      const where = context.configFile ?? '~/.ssh/config (or /etc/ssh/ssh_config)';
+      return `ssh never asks an agent for ${context.target}: the line \`IdentityAgent none\` that applies to it in ${where} turns the agent off, so \`ssh-add\` alone changes nothing. Either let ssh use your agent: change that line to \`IdentityAgent SSH_AUTH_SOCK\` (or remove it), then load the key once: \`${addKeyInstruction(context.platform, shellQuote(key))}\`. Or name a key file without a passphrase in \`IdentityFile\` for that host (one made for this, e.g. \`ssh-keygen -t ed25519 -N '' -f ~/.ssh/id_docker\`, authorized on the host), which ssh can use with no agent.`;
+    }
     case 'agent-not-responding':
       return 'The agent at SSH_AUTH_SOCK (or the config\'s IdentityAgent) accepts connections but never answers, so every ssh that asks it hangs. Restart it (unlock 1Password/Secretive, or `gpgconf --kill gpg-agent`, or start a new `ssh-agent`), then check again.';
     case 'session-hangs-after-login':

@@ -9,7 +9,7 @@ import { decodeBytes, splitConfigLines, type ConfigLine } from './config/configL
 import { editConfigFile } from './config/editConfigFile';
 import { detectEol, detectIndent, findShadow, startOfAttachedComments } from './config/hostInsertion';
 import { sshHomeDir } from './config/paths';
-import { readEffectiveSshConfig, type EffectiveSshConfig } from './sshEffectiveConfig';
+import { readEffectiveSshConfig, type EffectiveConfigResult, type EffectiveSshConfig } from './sshEffectiveConfig';
 
 /**
  * Connection reuse for one host: every `ssh HOST …` the docker CLI starts (one per docker command)
@@ -277,7 +277,11 @@ export function reuseProblems(config: EffectiveSshConfig, controlDir?: string): 
 
 /** Asks ssh itself (`ssh -G`) whether connection reuse applies to the alias. */
 export async function verifyConnectionReuse(alias: string, options: ReuseOptions & { readonly expectOurs?: boolean } = {}): Promise<ReuseVerdict> {
-  const { config, result } = await readEffectiveSshConfig(parseDoctorTarget(alias), options.sshConfigFile, { timeoutMs: options.timeoutMs ?? 10_000, signal: options.signal, env: options.env });
+  return reuseVerdictOf(await readEffectiveSshConfig(parseDoctorTarget(alias), options.sshConfigFile, { timeoutMs: options.timeoutMs ?? 10_000, signal: options.signal, env: options.env }), options);
+}
+
+/** The same verdict from an `ssh -G` the caller already ran for the alias (the walkthrough shares the doctor's). */
+export function reuseVerdictOf({ config, result }: EffectiveConfigResult, options: { readonly controlDir?: string; readonly expectOurs?: boolean } = {}): ReuseVerdict {
   if (config === undefined) {
     const detail = result.stderr.trim().split('\n').at(-1) || result.spawnError || `exit status ${result.exitCode ?? 'none'}`;
     return { effective: false, problems: [`ssh -G could not read the config: ${detail}`] };

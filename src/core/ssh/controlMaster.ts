@@ -1,4 +1,4 @@
-import { lstat } from 'node:fs/promises';
+import { lstat, unlink } from 'node:fs/promises';
 import { sshDestinationArgs, type HostTarget } from './doctorTarget';
 import type { EffectiveSshConfig } from './sshEffectiveConfig';
 import { runProcess, type ProcessResult } from '../runner';
@@ -64,4 +64,23 @@ export async function closeMaster(
   options: { readonly timeoutMs?: number; readonly signal?: AbortSignal; readonly env?: NodeJS.ProcessEnv } = {},
 ): Promise<ProcessResult> {
   return runProcess('ssh', muxArgs(configFile, 'exit', target), { timeoutMs: options.timeoutMs ?? masterAnswerMs, signal: options.signal, env: options.env });
+}
+
+/**
+ * Removes the socket a dead master left (ssh -O check: connection refused), which `ssh -O exit`
+ * cannot end; ssh itself unlinks such a socket only when it starts a new master. Anything that
+ * still answers, or is not a socket, is left alone. Returns the path removed.
+ */
+export async function removeStaleMasterSocket(
+  config: EffectiveSshConfig,
+  target: HostTarget,
+  configFile: string | undefined,
+  options: { readonly timeoutMs: number; readonly signal?: AbortSignal; readonly env?: NodeJS.ProcessEnv },
+): Promise<string | undefined> {
+  const state = await inspectMaster(config, target, configFile, options);
+  if (state.kind !== 'stale') return undefined;
+  const info = await lstat(state.controlPath).catch(() => undefined);
+  if (!info?.isSocket()) return undefined;
+  await unlink(state.controlPath);
+  return state.controlPath;
 }

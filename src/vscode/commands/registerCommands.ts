@@ -35,6 +35,7 @@ import { switchEngine } from './switchEngine';
 import { makeDockerFast } from './makeDockerFast';
 import { undoMakeDockerFast } from './undoMakeDockerFast';
 import { closeSharedConnection } from './closeSharedConnection';
+import { useRootlessDockerOnHost } from './useRootlessDockerOnHost';
 
 // One row per command: the table is the only place that ties an id to its function.
 const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
@@ -70,6 +71,7 @@ const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
   [CommandIds.makeDockerFast]: makeDockerFast,
   [CommandIds.undoMakeDockerFast]: undoMakeDockerFast,
   [CommandIds.closeSharedConnection]: closeSharedConnection,
+  [CommandIds.useRootlessDockerOnHost]: useRootlessDockerOnHost,
 };
 
 // Commands that change nothing the steps look at (checkSetup publishes its own result).
@@ -82,6 +84,7 @@ const noRecheck = new Set<string>([
   CommandIds.checkHost,
   CommandIds.copyDockerHost,
   CommandIds.closeSharedConnection,
+  CommandIds.useRootlessDockerOnHost,
 ]);
 
 export function registerCommands(context: vscode.ExtensionContext): void {

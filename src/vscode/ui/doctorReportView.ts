@@ -26,6 +26,10 @@ function fixLabel(command: string): string {
       return vscode.l10n.t('Check the host in the SSH config');
     case CommandIds.copyKeyToHost:
       return vscode.l10n.t('Authorize the key on the host');
+    case CommandIds.closeSharedConnection:
+      return vscode.l10n.t('Close the shared SSH connection and check again');
+    case CommandIds.useRootlessDockerOnHost:
+      return vscode.l10n.t('Use the rootless engine on the host');
     default:
       return vscode.l10n.t('Fix');
   }

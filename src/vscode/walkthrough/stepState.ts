@@ -4,7 +4,9 @@ import { checksForPath, remoteCheckIds, type CheckResult, type DoctorPath } from
 import { checkLocalEngine } from '../../core/docker/localEngine';
 import { RemoteSshExtensionIds } from '../../core/remote/remoteSshProduct';
 import { listConfiguredHosts } from '../../core/ssh/config/configFiles';
-import { reuseUnsupportedReason, verifyConnectionReuse } from '../../core/ssh/connectionReuse';
+import { reuseUnsupportedReason, reuseVerdictOf } from '../../core/ssh/connectionReuse';
+import { parseDoctorTarget } from '../../core/ssh/doctorTarget';
+import { readEffectiveSshConfig, type EffectiveConfigResult } from '../../core/ssh/sshEffectiveConfig';
 import { validateAlias } from '../../core/ssh/hostSpec';
 import { dockerExtensionPresence } from '../docker/dockerExtensionPresence';
 import { configuredDockerHost, installedDockerGeneration } from '../docker/dockerSettings';
@@ -235,6 +237,9 @@ async function computeSteps(remote: RemoteRound | undefined, given?: DoctorRepor
   const probes: Promise<void>[] = [];
   let report = given;
   if (target) {
+    // One `ssh -G` serves the doctor and the reuse step (each asked the same question of ssh).
+    let effective: Promise<EffectiveConfigResult> | undefined;
+    const effectiveConfig = () => (effective ??= Promise.resolve().then(() => readEffectiveSshConfig(parseDoctorTarget(target), chosenSshConfigFile(), { timeoutMs: checkTimeoutMs() })));
     probes.push(
       listConfiguredHosts(configFile)
         .then((hosts) => {
@@ -258,6 +263,7 @@ async function computeSteps(remote: RemoteRound | undefined, given?: DoctorRepor
               timeoutMs: checkTimeoutMs(),
               dockerHost,
               background: remote === 'auto',
+              effectiveConfig,
               ...(local ? { only: checksForPath[path].filter((id) => !remoteCheckIds.includes(id)) } : {}),
             }),
           )
@@ -270,8 +276,9 @@ async function computeSteps(remote: RemoteRound | undefined, given?: DoctorRepor
     if (!inRemoteWindow && reuseUnsupportedReason(process.platform) === undefined && validateAlias(target) === undefined) {
       // "Make docker over ssh fast" is done when ssh -G (local, no login) shows reuse for the host, whoever wrote it.
       probes.push(
-        verifyConnectionReuse(target, { sshConfigFile: chosenSshConfigFile(), expectOurs: false, timeoutMs: checkTimeoutMs() })
-          .then((verdict) => {
+        effectiveConfig()
+          .then((resolved) => {
+            const verdict = reuseVerdictOf(resolved, { expectOurs: false });
             if (verdict.effective) {
               done.add('dockerFast');
             }

@@ -25,6 +25,9 @@ describe('fixes', () => {
     assert.match(tooMany, /`IdentitiesOnly yes` and `IdentityFile \/home\/me\/\.ssh\/id_ed25519`/);
     assert.match(fixFor('auth-too-many-keys', { ...base, target: 'ann@10.0.0.5', hostname: '10.0.0.5', targetIsAlias: false }), /`Host 10\.0\.0\.5` block/);
     assert.match(fixFor('session-hangs-after-login', base), /ForceCommand.*~\/\.bashrc/);
+    const agentOff = fixFor('key-needs-agent', { ...base, configFile: '/home/me/.ssh/config' });
+    assert.match(agentOff, /`IdentityAgent none` that applies to it in \/home\/me\/\.ssh\/config/);
+    assert.match(agentOff, /`IdentityAgent SSH_AUTH_SOCK`.*`ssh-add \/home\/me\/\.ssh\/id_ed25519`/);
   });
 
   it('gives the per-OS way to start an agent', () => {

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { useUserSshConfig } from './support/userSshConfig';
 import { startRig, type Rig } from '../../fixtures/rig/index';
@@ -159,6 +161,43 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
       assert.ok(html.includes(`<code>${cli.seeCommand!.replace(/'/g, '&#39;').replace(/"/g, '&#34;')}</code>`), html);
     } finally {
       await repair();
+    }
+  });
+
+  // One `ssh -G` answers both the doctor and the "make docker fast" step (was one each).
+  it('a round asks ssh -G once for the host: the doctor\'s checks and the connection-reuse step share it', async () => {
+    const logDir = mkdtempSync(join(process.env.RDS_VSCODE_TEST_RUN_DIR!, 'ssh-argv-'));
+    const argvLog = join(logDir, 'argv.log');
+    // A logging ssh in front of the rig's own wrapper: every ssh the extension starts leaves its argv.
+    const rigSsh = join(rig.env.PATH!.split(':')[0], 'ssh');
+    writeFileSync(join(logDir, 'ssh'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\nexec '${rigSsh}' "$@"\n`, { mode: 0o755 });
+    const ourEffectiveConfigRuns = () => {
+      const lines = readFileSync(argvLog, 'utf8').split('\n');
+      // Ours pass the chosen config with -F; the round trip's view of docker's own ssh (no -F) is another question.
+      return lines.filter((line) => / -G -- /.test(` ${line}`) && line.includes(`-F ${rig.configFile} `) && line.endsWith(` ${rig.alias}`));
+    };
+    const savedConfig = readFileSync(rig.configFile, 'utf8');
+    process.env.PATH = `${logDir}:${rig.env.PATH}`;
+    try {
+      // Rounds run one after another: once this one is done, no earlier round can still write to the log.
+      await api.refreshSteps({ local: true });
+      writeFileSync(argvLog, '');
+      const full = await api.refreshSteps();
+      assert.equal(checkOf(full, 'docker-host-roundtrip')?.status, 'pass', JSON.stringify(full.report?.checks));
+      assert.ok(!full.done.has('dockerFast'), 'no connection reuse in the rig\'s config yet');
+      assert.equal(ourEffectiveConfigRuns().length, 1, readFileSync(argvLog, 'utf8'));
+
+      // Reuse written by the user (not by us): the local round sees it through the same single ssh -G.
+      writeFileSync(rig.configFile, savedConfig.replace(`Host ${rig.alias}\n`, `Host ${rig.alias}\n  ControlMaster auto\n  ControlPath ${join(logDir, 'cm-%C')}\n  ControlPersist 60\n`));
+      writeFileSync(argvLog, '');
+      const local = await api.refreshSteps({ local: true });
+      assert.ok(local.done.has('dockerFast'), `dockerFast not set; done: ${[...local.done].join(', ')}`);
+      assert.equal(checkOf(local, 'identity')?.status, 'pass', JSON.stringify(local.report?.checks));
+      assert.equal(checkOf(local, 'ssh-master')?.status, 'pass', JSON.stringify(local.report?.checks));
+      assert.equal(ourEffectiveConfigRuns().length, 1, readFileSync(argvLog, 'utf8'));
+    } finally {
+      process.env.PATH = rig.env.PATH;
+      writeFileSync(rig.configFile, savedConfig);
     }
   });
 

@@ -16,7 +16,11 @@ export function authCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict 
   const code = sessionFailureCode(fact.value);
   const line = firstErrorLine(result.stderr) || `ssh exited with ${result.exitCode ?? 'no status'}`;
   if (code === 'auth-publickey-denied' && facts.acceptedKey !== undefined) {
-    return { status: 'fail', code: 'key-not-loaded', message: `The host refused the login, but it accepts ${facts.acceptedKey}, which ssh could not use without a prompt: ${line}`, fix: fixFor('key-not-loaded', fixContextOf(facts, { identityFile: facts.acceptedKey })), durationMs: Math.round(fact.ms) };
+    // With IdentityAgent none ssh asks no agent at all, so loading the key into one changes nothing.
+    const agentOff = facts.effective?.value.config?.get('identityagent') === 'none';
+    const failure = agentOff ? 'key-needs-agent' : 'key-not-loaded';
+    const why = agentOff ? `, which ssh could not use without a prompt, and the ssh config sets IdentityAgent none, so no agent can lend it: ${line}` : `, which ssh could not use without a prompt: ${line}`;
+    return { status: 'fail', code: failure, message: `The host refused the login, but it accepts ${facts.acceptedKey}${why}`, fix: fixFor(failure, fixContextOf(facts, { identityFile: facts.acceptedKey })), durationMs: Math.round(fact.ms) };
   }
   if (code === 'auth-too-many-keys') {
     const held = facts.agent?.value.identities.length;
