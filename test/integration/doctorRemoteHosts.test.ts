@@ -232,4 +232,31 @@ describe('doctor: the ways a remote host breaks Docker over SSH (rig users in ea
       assert.deepEqual(failures(await doctor('docker-host')), []);
     });
   });
+  it('an engine that answers on a nearly full data root: a docker-data-root-full warning that keeps the doctor ok; its `docker system prune` clears it', async () => {
+    await withFaults(['docker-data-root-full'], async () => {
+      const report = await doctor('docker-host');
+      const engine = check(report, 'remote-docker-engine');
+      assert.equal(engine.status, 'warn', engine.message);
+      assert.equal(engine.code, 'docker-data-root-full');
+      // A warning is not a failure: every other check passes, the round trip ran on this engine, and ok stays true.
+      assert.deepEqual(failures(report), []);
+      assert.equal(check(report, 'docker-host-roundtrip').status, 'pass');
+      assert.equal(report.ok, true);
+      const dataRoot = /its data root (\S+) has only/.exec(engine.message)?.[1];
+      assert.match(dataRoot ?? '', new RegExp(`^${rig.tmpDir}/docker/small-disk/data$`), engine.message);
+      assert.match(engine.message, /has only [\d.]+ MiB free of 64 MiB \(9\d% used\): pulls, builds and new containers will fail/);
+      assert.match(formatDoctorReport(report, false), /\n +! remote-docker-engine .*\[docker-data-root-full\][\s\S]*checks passed in \d+ ms, 1 with a warning\./);
+      // The command to see it shows the same disk and what docker keeps on it.
+      const seen = await runSeeCommand(engine.seeCommand);
+      assert.match(seen, new RegExp(`\\b9\\d% ${dataRoot}\\n`), seen);
+      assert.match(seen, /^Images +1 +0 .*\(100%\)$/m, seen);
+      // The fix, as a user runs it on the host (-f: no one answers its prompt over a piped ssh).
+      const prune = commandsIn(engine.fix).find((command) => command === 'docker system prune');
+      assert.ok(prune, engine.fix);
+      await onHost(`${prune} -f`);
+      const after = await doctor('docker-host');
+      assert.deepEqual(after.checks.filter((entry) => entry.status !== 'pass').map((entry) => `${entry.id}: ${entry.message}`), []);
+      assert.match(check(after, 'remote-docker-engine').message, /small-disk\/docker\.sock/);
+    });
+  });
 });

@@ -31,6 +31,8 @@ export interface FixContext {
   readonly staleGroupsIn?: 'shared-connection' | 'vscode-server';
   /** A VS Code server process on the host that lacks the docker group. */
   readonly staleServerPid?: number;
+  /** The engine's data root on the host (`docker info`'s DockerRootDir). */
+  readonly dataRoot?: string;
   /** The user's control socket for the host (ControlPath from `ssh -G`). */
   readonly controlPath?: string;
 }
@@ -131,6 +133,10 @@ export function fixFor(code: FailureCode, context: FixContext): string {
       const socket = context.rootlessSocket ?? '$XDG_RUNTIME_DIR/docker.sock';
       return `A rootless Docker Engine answers at ${socket}, but ssh sessions do not point docker at it (DOCKER_HOST is set only in the login shell, if at all). On the host, select it for every session, which \`docker system dial-stdio\` honours: \`docker context create rootless --docker host=unix://${socket}\` (dockerd-rootless-setuptool.sh install may have made it already), then \`docker context use rootless\`.`;
     }
+    case 'docker-data-root-full': {
+      const root = context.dataRoot ?? '/var/lib/docker';
+      return `On the host, see what takes the space: \`docker system df\` (images, containers, volumes, build cache) and \`sudo du -sh ${shellQuote(root)}\`. Free it: \`docker system prune\` removes stopped containers, unused networks, dangling images and build cache (add \`-a\` for every image no container uses, \`--volumes\` for unused volumes: both delete data). Or move the data root to a bigger disk: \`"data-root": "/new/path"\` in /etc/docker/daemon.json (~/.config/docker/daemon.json for rootless Docker), then \`sudo systemctl restart docker\`.`;
+    }
     case 'docker-socket-permission':
       return context.path === 'remote-ssh'
         ? `On the host: \`sudo usermod -aG docker ${user}\`. Then restart the VS Code server (Command Palette: "Remote-SSH: Kill VS Code Server on Host…") and reconnect: the running server keeps the groups it started with.`
@@ -177,6 +183,8 @@ export function seeCommandFor(code: FailureCode, context: FixContext): string | 
       return sshSeeing(context, 'docker context ls; echo "DOCKER_HOST=$DOCKER_HOST"');
     case 'docker-daemon-down':
       return sshSeeing(context, 'docker version');
+    case 'docker-data-root-full':
+      return sshSeeing(context, `df -h ${shellQuote(context.dataRoot ?? '/var/lib/docker')}; docker system df`);
     default:
       return undefined;
   }

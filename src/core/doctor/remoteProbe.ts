@@ -1,11 +1,15 @@
+import { parseDfLine, type DataRootSpace } from './dataRootSpace';
+
 /**
  * Everything the remote checks need, gathered in ONE ssh session: the script goes to `/bin/sh -s` on
  * stdin (works whatever the login shell and PATH are, and no quoting of a command line), prints marker
  * lines, and the doctor parses them. One handshake instead of one per check.
  */
-// Only shell builtins on the healthy path (sshd sets LOGNAME, SHELL and PATH): there it reads
-// /etc/group and the user's own /proc entries, to find a VS Code server that started before the user
-// joined the docker group (it and the Docker extension in it keep the old groups). What runs when docker
+// On the healthy path, besides shell builtins (sshd sets LOGNAME, SHELL and PATH), only `docker info`
+// and `df`: the engine's data root and the space left under it (an engine that answers but cannot pull
+// or run). A local engine only (no DOCKER_HOST, or a unix socket): `df` sees this machine's disks. It
+// also reads /etc/group and the user's own /proc entries, to find a VS Code server that started before
+// the user joined the docker group (it and the Docker extension in it keep the old groups). What runs when docker
 // is missing or fails (id, uname, ls, the login shell) explains the failure; each process there
 // costs only a broken host. The login shell runs with stdin from /dev/null and no tty, so nothing
 // it sources can prompt; `-i` too, because Debian's .bashrc returns early without it.
@@ -35,6 +39,14 @@ if docker_path=$(command -v docker 2>/dev/null); then
     runtime_dir=\${XDG_RUNTIME_DIR:-/run/user/$(id -u 2>/dev/null)}
     if [ -S "$runtime_dir/docker.sock" ]; then echo "rds-probe:rootless-socket:$runtime_dir/docker.sock"; fi
   else
+    case "\${DOCKER_HOST:-}" in
+      ''|unix://*)
+        data_root=$(docker info --format '{{.DockerRootDir}}' 2>/dev/null)
+        if [ -n "$data_root" ] && [ -d "$data_root" ]; then
+          echo "rds-probe:data-root:$data_root"
+          df -Pk "$data_root" 2>/dev/null | { read -r df_header; read -r df_line && echo "rds-probe:data-root-df:$df_line"; }
+        fi ;;
+    esac
     docker_gid=
     while IFS=: read -r group_name group_password group_id group_members; do
       if [ "$group_name" = docker ]; then docker_gid=$group_id; fi
@@ -100,6 +112,8 @@ export interface RemoteProbe {
   /** Without docker on the PATH: the folders of that PATH the user may write to (a symlink there fixes it). */
   readonly writablePathDirs: string[];
   readonly uname?: string;
+  /** After a working `docker version` of a local engine: the space left under its data root. */
+  readonly dataRootSpace?: DataRootSpace;
   /** After a working `docker version`: PIDs of the user's VS Code server processes that lack the docker group. */
   readonly staleServerPids: number[];
 }
@@ -115,6 +129,7 @@ export function parseRemoteProbe(stdout: string): RemoteProbe {
   const dockerElsewhere: string[] = [];
   const writablePathDirs: string[] = [];
   const staleServerPids: number[] = [];
+  let dataRoot: string | undefined;
   for (const line of lines) {
     const match = /^rds-probe:([a-z-]+)(?::(.*))?$/.exec(line);
     if (!match) {
@@ -181,6 +196,12 @@ export function parseRemoteProbe(stdout: string): RemoteProbe {
         break;
       case 'writable-path-dir':
         writablePathDirs.push(value);
+        break;
+      case 'data-root':
+        dataRoot = value;
+        break;
+      case 'data-root-df':
+        if (dataRoot !== undefined) probe.dataRootSpace = parseDfLine(dataRoot, value);
         break;
       case 'stale-server':
         staleServerPids.push(Number(value));

@@ -107,4 +107,16 @@ describe('remote host states (issue 16): the probe lines and their codes', () =>
     assert.equal(seeCommandFor('docker-sudo-only', context), `ssh -F '/tmp/my config' -T box 'ls -l /var/run/docker.sock; docker version'`);
     assert.equal(seeCommandFor('agent-not-running', context), undefined);
   });
+  it('an engine that answers on a nearly full data root: passes with a docker-data-root-full warning naming the path and the space', () => {
+    const healthy = session(...engine('28.2.2|28.2.2', 0), 'rds-probe:data-root:/var/lib/docker');
+    const warned = remoteDockerEngineCheck(factsFrom([...healthy, 'rds-probe:data-root-df:/dev/vda1 20509264 19454304 1038000 95% /']), none);
+    assert.equal(warned.status, 'warn');
+    assert.equal(warned.code, 'docker-data-root-full');
+    assert.match(warned.message, /data root \/var\/lib\/docker has only 1014 MiB free of 20 GiB \(95% used, on the filesystem mounted at \/\)/);
+    assert.match(warned.fix!, /`docker system df`.*`docker system prune`/);
+    assert.equal(warned.seeCommand, `ssh -T box 'df -h /var/lib/docker; docker system df'`);
+    // 100 GB left on a 2 TB disk, and a data root df could not read: no warning.
+    assert.equal(remoteDockerEngineCheck(factsFrom([...healthy, 'rds-probe:data-root-df:/dev/md0 2000000000 1900000000 100000000 95% /']), none).status, 'pass');
+    assert.equal(remoteDockerEngineCheck(factsFrom(healthy), none).status, 'pass');
+  });
 });

@@ -1,6 +1,7 @@
 import { diagnoseDocker, firstErrorLine } from '../diagnose';
 import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy } from './facts';
-import { remoteFailure } from './remoteFailure';
+import { remoteFailure, remoteWarning } from './remoteFailure';
+import { dataRootNearlyFull, formatKiB } from '../dataRootSpace';
 import { sessionFailure } from './sessionFailure';
 
 /** `docker version` on the host as the SSH user: the engine answers on the socket that user may open. */
@@ -15,6 +16,11 @@ export function remoteDockerEngineCheck(facts: DoctorFacts, earlier: EarlierResu
     // On the Remote-SSH path the Docker extension runs inside the VS Code server, with the server's groups.
     if (facts.path === 'remote-ssh' && parsed.staleServerPids.length > 0) {
       return remoteFailure(facts, 'docker-group-not-effective', `Docker Engine ${parsed.serverVersion} answers a new SSH session, but the VS Code server on the host (PID ${parsed.staleServerPids.join(', ')}) started before ${parsed.user ?? 'the user'} joined the docker group and lacks it, and so does the Docker extension it runs.`, { staleGroupsIn: 'vscode-server', staleServerPid: parsed.staleServerPids[0] });
+    }
+    const space = parsed.dataRootSpace;
+    if (space !== undefined && dataRootNearlyFull(space)) {
+      const usedPercent = Math.round(((space.sizeKiB - space.availableKiB) / space.sizeKiB) * 100);
+      return remoteWarning(facts, 'docker-data-root-full', `Docker Engine ${parsed.serverVersion} answers at ${where}, but its data root ${space.path} has only ${formatKiB(space.availableKiB)} free of ${formatKiB(space.sizeKiB)} (${usedPercent}% used${space.mountPoint !== space.path ? `, on the filesystem mounted at ${space.mountPoint}` : ''}): pulls, builds and new containers will fail with "no space left on device".`, { dataRoot: space.path });
     }
     return pass(`Docker Engine ${parsed.serverVersion} answers at ${where}.`, fact.ms);
   }
