@@ -7,6 +7,7 @@ import { runDoctor, type DoctorReport } from '../../src/core/doctor/doctor';
 import { runProcess } from '../../src/core/runner';
 import { formatDoctorReport } from '../../src/cli/doctorReportText';
 import { checkOf } from './helpers/rigSuite';
+import { acceptedLogins } from '../fixtures/rig/sshdLog';
 
 /*
  * Issue 16: each way a remote host breaks Docker over SSH, as a rig user that really is in that
@@ -246,6 +247,12 @@ describe('doctor: the ways a remote host breaks Docker over SSH (rig users in ea
       assert.match(dataRoot ?? '', new RegExp(`^${rig.tmpDir}/docker/small-disk/data$`), engine.message);
       assert.match(engine.message, /has only [\d.]+ MiB free of 64 MiB \(9\d% used\): pulls, builds and new containers will fail/);
       assert.match(formatDoctorReport(report, false), /\n +! remote-docker-engine .*\[docker-data-root-full\][\s\S]*checks passed in \d+ ms, 1 with a warning\./);
+      // Finding it costs no SSH session of its own: the remote-ssh doctor still logs in once.
+      const loginsBefore = acceptedLogins(rig);
+      const remote = await doctor('remote-ssh');
+      assert.equal(acceptedLogins(rig), loginsBefore + 1, 'logins of one remote-ssh doctor');
+      assert.equal(check(remote, 'remote-docker-engine').code, 'docker-data-root-full');
+      assert.equal(remote.ok, true);
       // The command to see it shows the same disk and what docker keeps on it.
       const seen = await runSeeCommand(engine.seeCommand);
       assert.match(seen, new RegExp(`\\b9\\d% ${dataRoot}\\n`), seen);
