@@ -5,11 +5,13 @@ import { parseDfLine, type DataRootSpace } from './dataRootSpace';
  * stdin (works whatever the login shell and PATH are, and no quoting of a command line), prints marker
  * lines, and the doctor parses them. One handshake instead of one per check.
  */
-// On the healthy path, besides shell builtins (sshd sets LOGNAME, SHELL and PATH), only `docker info`
-// and `df`: the engine's data root and the space left under it (an engine that answers but cannot pull
-// or run). A local engine only (no DOCKER_HOST, or a unix socket): `df` sees this machine's disks. It
-// also reads /etc/group and the user's own /proc entries, to find a VS Code server that started before
-// the user joined the docker group (it and the Docker extension in it keep the old groups). What runs when docker
+// On the healthy path, besides `docker version` and shell builtins (sshd sets LOGNAME, SHELL and PATH),
+// only `docker info` and `df`: the engine's data root and the space left under it (an engine that
+// answers but cannot pull or run). They run beside `docker version`, not after it, so the two CLI
+// starts overlap; one printf keeps their two lines together. A local engine only (no DOCKER_HOST, or a
+// unix socket): `df` sees this machine's disks. The script also reads /etc/group and the user's own
+// /proc entries, to find a VS Code server that started before the user joined the docker group (it
+// and the Docker extension in it keep the old groups). What runs when docker
 // is missing or fails (id, uname, ls, the login shell) explains the failure; each process there
 // costs only a broken host. The login shell runs with stdin from /dev/null and no tty, so nothing
 // it sources can prompt; `-i` too, because Debian's .bashrc returns early without it.
@@ -21,6 +23,16 @@ echo "rds-probe:shell:\${SHELL:-}"
 echo "rds-probe:path:\${PATH:-}"
 if docker_path=$(command -v docker 2>/dev/null); then
   echo "rds-probe:cli:$docker_path"
+  case "\${DOCKER_HOST:-}" in
+    ''|unix://*)
+      {
+        data_root=$(docker info --format '{{.DockerRootDir}}' 2>/dev/null)
+        if [ -n "$data_root" ] && [ -d "$data_root" ]; then
+          df -Pk "$data_root" 2>/dev/null | { read -r df_header; read -r df_line && printf 'rds-probe:data-root:%s\\nrds-probe:data-root-df:%s\\n' "$data_root" "$df_line"; }
+        fi
+      } </dev/null &
+      ;;
+  esac
   echo "rds-probe:engine-begin"
   docker version --format 'rds-probe:versions:{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}' 2>&1
   engine_exit=$?
@@ -39,14 +51,6 @@ if docker_path=$(command -v docker 2>/dev/null); then
     runtime_dir=\${XDG_RUNTIME_DIR:-/run/user/$(id -u 2>/dev/null)}
     if [ -S "$runtime_dir/docker.sock" ]; then echo "rds-probe:rootless-socket:$runtime_dir/docker.sock"; fi
   else
-    case "\${DOCKER_HOST:-}" in
-      ''|unix://*)
-        data_root=$(docker info --format '{{.DockerRootDir}}' 2>/dev/null)
-        if [ -n "$data_root" ] && [ -d "$data_root" ]; then
-          echo "rds-probe:data-root:$data_root"
-          df -Pk "$data_root" 2>/dev/null | { read -r df_header; read -r df_line && echo "rds-probe:data-root-df:$df_line"; }
-        fi ;;
-    esac
     docker_gid=
     while IFS=: read -r group_name group_password group_id group_members; do
       if [ "$group_name" = docker ]; then docker_gid=$group_id; fi
@@ -79,6 +83,7 @@ else
   IFS=$old_ifs
   echo "rds-probe:uname:$(uname -s 2>/dev/null)"
 fi
+wait
 echo "rds-probe:end"
 `;
 
