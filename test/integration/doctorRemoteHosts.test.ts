@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRig, type Rig, type RigFault } from '../fixtures/rig/index';
@@ -264,6 +264,38 @@ describe('doctor: the ways a remote host breaks Docker over SSH (rig users in ea
       const after = await doctor('docker-host');
       assert.deepEqual(after.checks.filter((entry) => entry.status !== 'pass').map((entry) => `${entry.id}: ${entry.message}`), []);
       assert.match(check(after, 'remote-docker-engine').message, /small-disk\/docker\.sock/);
+    });
+  });
+  it('Debian\'s real podman 4.3.1 behind podman-docker\'s shim: docker-is-podman, and its fix (the user\'s Podman socket, `podman system connection add`) reaches Podman over ssh', async () => {
+    await withFaults(['docker-podman-real'], async () => {
+      const report = await doctor('docker-host');
+      const cli = check(report, 'remote-docker-cli');
+      assert.equal(cli.code, 'docker-is-podman', failures(report).join('\n'));
+      assert.match(cli.message, /podman 4\.3\.1/);
+      const commands = commandsIn(cli.fix);
+      assert.ok(commands.includes('systemctl --user enable --now podman.socket'), cli.fix);
+      // No systemd runs in this container: the user starts what podman.socket would (podman.service's ExecStart).
+      await onHost('mkdir -p "$XDG_RUNTIME_DIR/podman" && nohup podman system service --time=0 "unix://$XDG_RUNTIME_DIR/podman/podman.sock" </dev/null >/dev/null 2>&1 &');
+      const uid = (await onHost('id -u')).trim();
+      const socket = `/run/user/${uid}/podman/podman.sock`;
+      for (let waited = 0; !existsSync(socket); waited += 50) {
+        assert.ok(waited < 20_000, `no ${socket}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // This machine's podman, with its own ssh: it reads $HOME/.ssh/known_hosts (the rig's host key) and the agent.
+      const podmanHome = join(runTmp, 'podman-home');
+      mkdirSync(join(podmanHome, '.ssh'), { recursive: true, mode: 0o700 });
+      copyFileSync(rig.knownHostsFile, join(podmanHome, '.ssh', 'known_hosts'));
+      const env = { ...rig.env, HOME: podmanHome };
+      const add = commands.find((command) => command.startsWith('podman system connection add '));
+      assert.ok(add, cli.fix);
+      const added = await runProcess('/bin/sh', ['-c', add], { timeoutMs: 20_000, env });
+      assert.equal(added.exitCode, 0, `${add}: ${added.stderr}`);
+      const server = await runProcess('podman', ['--connection', rig.alias, 'version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000, env });
+      assert.equal(server.stdout.trim(), '4.3.1', `${add}: ${server.stderr}`);
+      // With the socket up, the shim's `docker system dial-stdio` (podman's) serves DOCKER_HOST=ssh:// too.
+      const viaDocker = await runProcess('docker', ['-H', `ssh://${rig.alias}`, 'version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000, env: rig.env });
+      assert.equal(viaDocker.stdout.trim(), '4.3.1', viaDocker.stderr);
     });
   });
 });
