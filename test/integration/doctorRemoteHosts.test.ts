@@ -266,6 +266,7 @@ describe('doctor: the ways a remote host breaks Docker over SSH (rig users in ea
       assert.match(check(after, 'remote-docker-engine').message, /small-disk\/docker\.sock/);
     });
   });
+
   it('Debian\'s real podman 4.3.1 behind podman-docker\'s shim: docker-is-podman, and its fix (the user\'s Podman socket, `podman system connection add`) reaches Podman over ssh', async () => {
     await withFaults(['docker-podman-real'], async () => {
       const report = await doctor('docker-host');
