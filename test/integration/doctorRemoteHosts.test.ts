@@ -267,12 +267,13 @@ describe('doctor: the ways a remote host breaks Docker over SSH (rig users in ea
     });
   });
 
-  it('Debian\'s real podman 4.3.1 behind podman-docker\'s shim: docker-is-podman, and its fix (the user\'s Podman socket, `podman system connection add`) reaches Podman over ssh', async () => {
+  it('Debian\'s real podman 4.3.1 behind podman-docker\'s shim: docker-is-podman; after its fix (the user\'s Podman socket) podman reaches it over ssh and the DOCKER_HOST doctor passes, round trip included', async () => {
     await withFaults(['docker-podman-real'], async () => {
       const report = await doctor('docker-host');
       const cli = check(report, 'remote-docker-cli');
       assert.equal(cli.code, 'docker-is-podman', failures(report).join('\n'));
-      assert.match(cli.message, /podman 4\.3\.1/);
+      assert.match(cli.message, /podman 4\.3\.1\), not the docker CLI: .* while Podman's API service is not running\.$/);
+      assert.equal(check(report, 'docker-host-roundtrip').status, 'skip');
       const commands = commandsIn(cli.fix);
       assert.ok(commands.includes('systemctl --user enable --now podman.socket'), cli.fix);
       // No systemd runs in this container: the user starts what podman.socket would (podman.service's ExecStart).
@@ -297,6 +298,24 @@ describe('doctor: the ways a remote host breaks Docker over SSH (rig users in ea
       // With the socket up, the shim's `docker system dial-stdio` (podman's) serves DOCKER_HOST=ssh:// too.
       const viaDocker = await runProcess('docker', ['-H', `ssh://${rig.alias}`, 'version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000, env: rig.env });
       assert.equal(viaDocker.stdout.trim(), '4.3.1', viaDocker.stderr);
+
+      // The doctor again, in one session of its own (the round trip's ssh is docker's, the second login).
+      const loginsBefore = acceptedLogins(rig);
+      const fixed = await doctor('docker-host');
+      assert.equal(acceptedLogins(rig), loginsBefore + 2, 'logins of one docker-host doctor: its session and the round trip');
+      assert.deepEqual(fixed.checks.filter((entry) => entry.status !== 'pass' && entry.status !== 'warn').map((entry) => `${entry.id}:${entry.status}: ${entry.message}`), []);
+      assert.equal(fixed.ok, true);
+      assert.match(check(fixed, 'remote-docker-cli').message, new RegExp(`podman-docker's shim for Podman 4\\.3\\.1; .* reaches Podman's API service at ${socket}\\.$`));
+      assert.match(check(fixed, 'remote-docker-engine').message, /^Podman 4\.3\.1 serves the Docker API at /);
+      assert.match(check(fixed, 'docker-host-roundtrip').message, new RegExp(`^DOCKER_HOST=ssh://${rig.alias} reaches Podman 4\\.3\\.1\\.$`));
+      // Remote-SSH stays docker-is-podman (see remoteDockerCliCheck): Container Tools there runs the shim,
+      // whose answers its Docker client cannot read; the message says the service is up. Still one login.
+      const remoteBefore = acceptedLogins(rig);
+      const remote = await doctor('remote-ssh');
+      assert.equal(acceptedLogins(rig), remoteBefore + 1, 'logins of one remote-ssh doctor');
+      assert.equal(check(remote, 'remote-docker-cli').code, 'docker-is-podman');
+      assert.match(check(remote, 'remote-docker-cli').message, new RegExp(`Podman's API service answers at ${socket}, but Container Tools`));
+      assert.match(check(remote, 'remote-docker-cli').fix!, /containers\.containerClient/);
     });
   });
 });

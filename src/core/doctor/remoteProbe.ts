@@ -11,10 +11,14 @@ import { parseDfLine, type DataRootSpace } from './dataRootSpace';
 // starts overlap; one printf keeps their two lines together. A local engine only (no DOCKER_HOST, or a
 // unix socket): `df` sees this machine's disks. The script also reads /etc/group and the user's own
 // /proc entries, to find a VS Code server that started before the user joined the docker group (it
-// and the Docker extension in it keep the old groups). What runs when docker
-// is missing or fails (id, uname, ls, the login shell) explains the failure; each process there
-// costs only a broken host. The login shell runs with stdin from /dev/null and no tty, so nothing
-// it sources can prompt; `-i` too, because Debian's .bashrc returns early without it.
+// and the Docker extension in it keep the old groups). What runs when docker is missing or fails
+// (id, uname, ls, the login shell) explains the failure; each process there costs only a broken host.
+// Where podman is on the PATH (podman-docker's shim makes `docker` Podman), `podman --remote version`
+// asks whether the user's Podman API service answers, which `docker system dial-stdio` (podman's)
+// forwards to; `podman --remote` picks the address dial-stdio does, and `test -S` on podman.socket's
+// socket first keeps it off hosts without one (only under XDG_RUNTIME_DIR, which pam_systemd sets
+// wherever a podman.socket user unit can run: no `id -u` on a healthy host that merely has podman). The login shell runs with stdin from /dev/null and no
+// tty, so nothing it sources can prompt; `-i` too, because Debian's .bashrc returns early without it.
 export const remoteProbeScript = `
 echo "rds-probe:start"
 echo "rds-probe:user:\${LOGNAME:-\${USER:-}}"
@@ -37,6 +41,14 @@ if docker_path=$(command -v docker 2>/dev/null); then
   docker version --format 'rds-probe:versions:{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}' 2>&1
   engine_exit=$?
   echo "rds-probe:engine-exit:$engine_exit"
+  if podman_path=$(command -v podman 2>/dev/null); then
+    echo "rds-probe:podman:$podman_path"
+    podman_socket=\${XDG_RUNTIME_DIR:-}/podman/podman.sock
+    if [ -n "\${XDG_RUNTIME_DIR:-}" ] && [ -S "$podman_socket" ]; then
+      echo "rds-probe:podman-socket:$podman_socket"
+      podman --remote version --format 'rds-probe:podman-service:{{.Server.Version}}' </dev/null 2>/dev/null
+    fi
+  fi
   if [ "$engine_exit" -ne 0 ]; then
     echo "rds-probe:groups:$(id -Gn 2>/dev/null)"
     while IFS=: read -r group_name group_password group_id group_members; do
@@ -110,8 +122,13 @@ export interface RemoteProbe {
   readonly socket?: { readonly mode: string; readonly owner: string; readonly group: string; readonly path: string };
   /** After a failed `docker version`: a rootless engine's socket under XDG_RUNTIME_DIR. */
   readonly rootlessSocket?: string;
-  /** Without docker on the PATH: podman's path, docker as the login shell finds it, docker in the usual folders. */
+  /** podman on the session's PATH, with or without docker. */
   readonly podmanPath?: string;
+  /** The user's Podman API socket (podman.socket's, under XDG_RUNTIME_DIR), when it exists. */
+  readonly podmanSocket?: string;
+  /** The version Podman's API service reports through that socket: it answers (`podman --remote version`). */
+  readonly podmanServiceVersion?: string;
+  /** Without docker on the PATH: docker as the login shell finds it, docker in the usual folders. */
   readonly loginDockerPath?: string;
   readonly dockerElsewhere: string[];
   /** Without docker on the PATH: the folders of that PATH the user may write to (a symlink there fixes it). */
@@ -191,6 +208,12 @@ export function parseRemoteProbe(stdout: string): RemoteProbe {
         break;
       case 'podman':
         probe.podmanPath = value;
+        break;
+      case 'podman-socket':
+        probe.podmanSocket = value;
+        break;
+      case 'podman-service':
+        probe.podmanServiceVersion = value || undefined;
         break;
       case 'login-docker':
         // A login file may print banners; the path is the last absolute line.

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runProcess } from '../../../src/core/runner';
@@ -60,6 +61,37 @@ describe('remote probe', () => {
       }
       for (const remote of ['tcp://10.0.0.5:2376', 'ssh://other-host']) assert.equal((await probe(remote)).dataRootSpace, undefined, remote);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('asks Podman\'s API service only where podman is on the PATH and podman.socket\'s socket exists', async () => {
+    // The real script in a real sh; a podman stand-in that logs each call and answers as a running service does.
+    const dir = mkdtempSync(join(tmpdir(), 'probe-podman-'));
+    const server = createServer();
+    try {
+      const calls = join(dir, 'calls');
+      writeFileSync(join(dir, 'docker'), `#!/bin/sh\necho "Emulate Docker CLI using podman. Create /etc/containers/nodocker to quiet msg." >&2\necho 'rds-probe:versions:4.3.1|'\n`, { mode: 0o755 });
+      writeFileSync(join(dir, 'podman'), `#!/bin/sh\necho "$*" >>'${calls}'\n[ "$1 $2" = '--remote version' ] && echo 'rds-probe:podman-service:4.3.1'\n`, { mode: 0o755 });
+      const runtimeDir = join(dir, 'run');
+      const socket = join(runtimeDir, 'podman', 'podman.sock');
+      mkdirSync(join(runtimeDir, 'podman'), { recursive: true });
+      const probe = async () => {
+        const result = await runProcess('/bin/sh', ['-s'], { input: remoteProbeScript, env: { PATH: `${dir}:/usr/bin:/bin`, LOGNAME: 'ann', XDG_RUNTIME_DIR: runtimeDir }, timeoutMs: 10_000 });
+        return parseRemoteProbe(result.stdout);
+      };
+      const down = await probe();
+      assert.equal(down.podmanPath, join(dir, 'podman'));
+      assert.equal(down.podmanSocket, undefined);
+      assert.equal(down.podmanServiceVersion, undefined);
+      assert.equal(existsSync(calls), false, 'no podman process without the socket');
+      await new Promise<void>((resolve) => server.listen(socket, resolve));
+      const up = await probe();
+      assert.equal(up.podmanSocket, socket);
+      assert.equal(up.podmanServiceVersion, '4.3.1');
+      assert.equal(readFileSync(calls, 'utf8'), "--remote version --format rds-probe:podman-service:{{.Server.Version}}\n");
+    } finally {
+      server.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

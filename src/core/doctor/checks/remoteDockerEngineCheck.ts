@@ -3,6 +3,7 @@ import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blocke
 import { remoteFailure, remoteWarning } from './remoteFailure';
 import { dataRootNearlyFull, formatKiB } from '../dataRootSpace';
 import { sessionFailure } from './sessionFailure';
+import { podmanServesDockerApi } from './remoteDockerCliCheck';
 
 /** `docker version` on the host as the SSH user: the engine answers on the socket that user may open. */
 export function remoteDockerEngineCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
@@ -12,6 +13,8 @@ export function remoteDockerEngineCheck(facts: DoctorFacts, earlier: EarlierResu
   if (!parsed.complete && parsed.engineExit === undefined) return sessionFailure(facts);
   if (parsed.cliPath === undefined) return skip('Skipped: no docker CLI on the host.');
   const where = parsed.dockerHost ?? 'the default socket';
+  // The CLI check let Podman through only where its API service answers (the docker-host path).
+  if (podmanServesDockerApi(parsed)) return pass(`Podman ${parsed.podmanServiceVersion} serves the Docker API at ${parsed.podmanSocket}, through podman-docker's \`docker system dial-stdio\`.`, fact.ms);
   if (parsed.engineExit === 0 && parsed.serverVersion) {
     // On the Remote-SSH path the Docker extension runs inside the VS Code server, with the server's groups.
     if (facts.path === 'remote-ssh' && parsed.staleServerPids.length > 0) {
