@@ -47,6 +47,23 @@ describe('CLI doctor and trust-host against the loopback rig', function () {
     }
   });
 
+  it('doctor exits 0 on a warning alone (a nearly full data root), and says so in text and --json', async () => {
+    const repair = await rig.breakOne('docker-data-root-full');
+    try {
+      const text = await runCli(['doctor', rig.alias, '--config', rig.configFile], rig.env);
+      assert.equal(text.code, 0, text.stdout);
+      assert.match(text.stdout, /\n +! remote-docker-engine .*\[docker-data-root-full\]/);
+      assert.match(text.stdout, /All \d+ checks passed in \d+ ms, 1 with a warning\.\n$/);
+      const json = await runCli(['doctor', rig.alias, '--config', rig.configFile, '--json'], rig.env);
+      assert.equal(json.code, 0, json.stdout);
+      const report = JSON.parse(json.stdout) as DoctorReport;
+      assert.equal(report.ok, true);
+      assert.deepEqual(report.checks.filter((check) => check.status !== 'pass').map((check) => [check.id, check.status, check.code]), [['remote-docker-engine', 'warn', 'docker-data-root-full']]);
+    } finally {
+      await repair();
+    }
+  });
+
   it('doctor --json prints the DESIGN.md object and exits 0 when healthy', async () => {
     const { code, stdout } = await runCli(['doctor', rig.alias, '--config', rig.configFile, '--path', 'docker-host', '--json'], rig.env);
     assert.equal(code, 0);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRig, type Rig, type RigFault } from '../fixtures/rig/index';
@@ -7,6 +7,7 @@ import { runDoctor, type DoctorReport } from '../../src/core/doctor/doctor';
 import { runProcess } from '../../src/core/runner';
 import { formatDoctorReport } from '../../src/cli/doctorReportText';
 import { checkOf } from './helpers/rigSuite';
+import { acceptedLogins } from '../fixtures/rig/sshdLog';
 
 /*
  * Issue 16: each way a remote host breaks Docker over SSH, as a rig user that really is in that
@@ -230,6 +231,91 @@ describe('doctor: the ways a remote host breaks Docker over SSH (rig users in ea
       symlinkSync(current, oldCli);
       assert.equal(lstatSync(oldCli).isSymbolicLink() && readlinkSync(oldCli), current);
       assert.deepEqual(failures(await doctor('docker-host')), []);
+    });
+  });
+  it('an engine that answers on a nearly full data root: a docker-data-root-full warning that keeps the doctor ok; its `docker system prune` clears it', async () => {
+    await withFaults(['docker-data-root-full'], async () => {
+      const report = await doctor('docker-host');
+      const engine = check(report, 'remote-docker-engine');
+      assert.equal(engine.status, 'warn', engine.message);
+      assert.equal(engine.code, 'docker-data-root-full');
+      // A warning is not a failure: every other check passes, the round trip ran on this engine, and ok stays true.
+      assert.deepEqual(failures(report), []);
+      assert.equal(check(report, 'docker-host-roundtrip').status, 'pass');
+      assert.equal(report.ok, true);
+      const dataRoot = /its data root (\S+) has only/.exec(engine.message)?.[1];
+      assert.match(dataRoot ?? '', new RegExp(`^${rig.tmpDir}/docker/small-disk/data$`), engine.message);
+      assert.match(engine.message, /has only [\d.]+ MiB free of 64 MiB \(9\d% used\): pulls, builds and new containers will fail/);
+      assert.match(formatDoctorReport(report, false), /\n +! remote-docker-engine .*\[docker-data-root-full\][\s\S]*checks passed in \d+ ms, 1 with a warning\./);
+      // Finding it costs no SSH session of its own: the remote-ssh doctor still logs in once.
+      const loginsBefore = acceptedLogins(rig);
+      const remote = await doctor('remote-ssh');
+      assert.equal(acceptedLogins(rig), loginsBefore + 1, 'logins of one remote-ssh doctor');
+      assert.equal(check(remote, 'remote-docker-engine').code, 'docker-data-root-full');
+      assert.equal(remote.ok, true);
+      // The command to see it shows the same disk and what docker keeps on it.
+      const seen = await runSeeCommand(engine.seeCommand);
+      assert.match(seen, new RegExp(`\\b9\\d% ${dataRoot}\\n`), seen);
+      assert.match(seen, /^Images +1 +0 .*\(100%\)$/m, seen);
+      // The fix, as a user runs it on the host (-f: no one answers its prompt over a piped ssh).
+      const prune = commandsIn(engine.fix).find((command) => command === 'docker system prune');
+      assert.ok(prune, engine.fix);
+      await onHost(`${prune} -f`);
+      const after = await doctor('docker-host');
+      assert.deepEqual(after.checks.filter((entry) => entry.status !== 'pass').map((entry) => `${entry.id}: ${entry.message}`), []);
+      assert.match(check(after, 'remote-docker-engine').message, /small-disk\/docker\.sock/);
+    });
+  });
+
+  it('Debian\'s real podman 4.3.1 behind podman-docker\'s shim: docker-is-podman; after its fix (the user\'s Podman socket) podman reaches it over ssh and the DOCKER_HOST doctor passes, round trip included', async () => {
+    await withFaults(['docker-podman-real'], async () => {
+      const report = await doctor('docker-host');
+      const cli = check(report, 'remote-docker-cli');
+      assert.equal(cli.code, 'docker-is-podman', failures(report).join('\n'));
+      assert.match(cli.message, /podman 4\.3\.1\), not the docker CLI: .* while Podman's API service is not running\.$/);
+      assert.equal(check(report, 'docker-host-roundtrip').status, 'skip');
+      const commands = commandsIn(cli.fix);
+      assert.ok(commands.includes('systemctl --user enable --now podman.socket'), cli.fix);
+      // No systemd runs in this container: the user starts what podman.socket would (podman.service's ExecStart).
+      await onHost('mkdir -p "$XDG_RUNTIME_DIR/podman" && nohup podman system service --time=0 "unix://$XDG_RUNTIME_DIR/podman/podman.sock" </dev/null >/dev/null 2>&1 &');
+      const uid = (await onHost('id -u')).trim();
+      const socket = `/run/user/${uid}/podman/podman.sock`;
+      for (let waited = 0; !existsSync(socket); waited += 50) {
+        assert.ok(waited < 20_000, `no ${socket}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // This machine's podman, with its own ssh: it reads $HOME/.ssh/known_hosts (the rig's host key) and the agent.
+      const podmanHome = join(runTmp, 'podman-home');
+      mkdirSync(join(podmanHome, '.ssh'), { recursive: true, mode: 0o700 });
+      copyFileSync(rig.knownHostsFile, join(podmanHome, '.ssh', 'known_hosts'));
+      const env = { ...rig.env, HOME: podmanHome };
+      const add = commands.find((command) => command.startsWith('podman system connection add '));
+      assert.ok(add, cli.fix);
+      const added = await runProcess('/bin/sh', ['-c', add], { timeoutMs: 20_000, env });
+      assert.equal(added.exitCode, 0, `${add}: ${added.stderr}`);
+      const server = await runProcess('podman', ['--connection', rig.alias, 'version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000, env });
+      assert.equal(server.stdout.trim(), '4.3.1', `${add}: ${server.stderr}`);
+      // With the socket up, the shim's `docker system dial-stdio` (podman's) serves DOCKER_HOST=ssh:// too.
+      const viaDocker = await runProcess('docker', ['-H', `ssh://${rig.alias}`, 'version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000, env: rig.env });
+      assert.equal(viaDocker.stdout.trim(), '4.3.1', viaDocker.stderr);
+
+      // The doctor again, in one session of its own (the round trip's ssh is docker's, the second login).
+      const loginsBefore = acceptedLogins(rig);
+      const fixed = await doctor('docker-host');
+      assert.equal(acceptedLogins(rig), loginsBefore + 2, 'logins of one docker-host doctor: its session and the round trip');
+      assert.deepEqual(fixed.checks.filter((entry) => entry.status !== 'pass' && entry.status !== 'warn').map((entry) => `${entry.id}:${entry.status}: ${entry.message}`), []);
+      assert.equal(fixed.ok, true);
+      assert.match(check(fixed, 'remote-docker-cli').message, new RegExp(`podman-docker's shim for Podman 4\\.3\\.1; .* reaches Podman's API service at ${socket}\\.$`));
+      assert.match(check(fixed, 'remote-docker-engine').message, /^Podman 4\.3\.1 serves the Docker API at /);
+      assert.match(check(fixed, 'docker-host-roundtrip').message, new RegExp(`^DOCKER_HOST=ssh://${rig.alias} reaches Podman 4\\.3\\.1\\.$`));
+      // Remote-SSH stays docker-is-podman (see remoteDockerCliCheck): Container Tools there runs the shim,
+      // whose answers its Docker client cannot read; the message says the service is up. Still one login.
+      const remoteBefore = acceptedLogins(rig);
+      const remote = await doctor('remote-ssh');
+      assert.equal(acceptedLogins(rig), remoteBefore + 1, 'logins of one remote-ssh doctor');
+      assert.equal(check(remote, 'remote-docker-cli').code, 'docker-is-podman');
+      assert.match(check(remote, 'remote-docker-cli').message, new RegExp(`Podman's API service answers at ${socket}, but Container Tools`));
+      assert.match(check(remote, 'remote-docker-cli').fix!, /containers\.containerClient/);
     });
   });
 });

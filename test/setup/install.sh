@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:setup`: everything the test layers need that npm ci of the extension does not bring.
-#   1. Debian packages: the loopback rig (sshd, ssh, dockerd, busybox, sudo for the docker group fix, fish as a login shell) and the real editor (chromium,
+#   1. Debian packages: the loopback rig (sshd, ssh, dockerd, busybox, sudo for the docker group fix, fish as a login shell,
+#      podman 4.3.1 for a Podman host; not podman-docker, which conflicts with docker.io) and the real editor (chromium,
 #      libkrb5-dev + a C toolchain for code-server's native modules).
 #   2. code-server 4.100.3 (the real VS Code workbench and extension host) in test/vscode-server/, on the Node 20
 #      that runs the tests.
@@ -30,7 +31,7 @@ node_major="$(node -p 'process.versions.node.split(".")[0]')"
 started=$(date +%s)
 
 # ---------------------------------------------------------------- 1. Debian packages
-debian_packages=(openssh-server openssh-client docker.io busybox-static chromium libkrb5-dev sudo fish)
+debian_packages=(openssh-server openssh-client docker.io busybox-static chromium libkrb5-dev sudo fish podman)
 missing=()
 for pkg in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")

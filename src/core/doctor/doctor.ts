@@ -15,7 +15,7 @@ import { diagnoseSsh, loggedInPerSsh } from './diagnose';
 import { unreachableCodes } from './failureCodes';
 import { hostKeyVerifiedBySession } from './checks/hostKeyCheck';
 import { sessionFailureCode } from './checks/sessionFailure';
-import { checksForPath, remoteCheckIds, type CheckId, type CheckResult, type DoctorPath, type DoctorReport } from './checks/types';
+import { checksForPath, passed, remoteCheckIds, type CheckId, type CheckResult, type DoctorPath, type DoctorReport } from './checks/types';
 import type { DoctorFacts, EarlierResults, IdentityFileInfo, SessionFact, Timed, Verdict } from './checks/facts';
 import { sshClientCheck } from './checks/sshClientCheck';
 import { agentCheck } from './checks/agentCheck';
@@ -335,7 +335,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     return {
       target: options.target,
       path: options.path,
-      ok: checks.every((check) => check.status === 'pass'),
+      ok: checks.every(passed),
       ...(selected.includes('docker-host-roundtrip') ? { dockerHost } : {}),
       totalMs: Math.round(performance.now() - started),
       // Plain `ssh -F FILE` reads only FILE; the user should know the system-wide file is left out.

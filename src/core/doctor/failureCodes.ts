@@ -26,6 +26,8 @@ export const failureCodes = [
   'docker-sudo-only',
   'docker-rootless-not-selected',
   'docker-daemon-down',
+  // A warning (status warn), not a failure: the engine answers, but its data root is nearly full.
+  'docker-data-root-full',
   'local-docker-missing',
   'ssh-master-stale',
   'ssh-master-hung',

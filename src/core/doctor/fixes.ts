@@ -31,6 +31,8 @@ export interface FixContext {
   readonly staleGroupsIn?: 'shared-connection' | 'vscode-server';
   /** A VS Code server process on the host that lacks the docker group. */
   readonly staleServerPid?: number;
+  /** The engine's data root on the host (`docker info`'s DockerRootDir). */
+  readonly dataRoot?: string;
   /** The user's control socket for the host (ControlPath from `ssh -G`). */
   readonly controlPath?: string;
 }
@@ -117,7 +119,7 @@ export function fixFor(code: FailureCode, context: FixContext): string {
     case 'docker-is-podman':
       return context.path === 'remote-ssh'
         ? 'The host has Podman, not Docker. In the Remote-SSH window, install Container Tools (ms-azuretools.vscode-containers) on the host and set `"containers.containerClient": "com.microsoft.visualstudio.containers.podman"` in the remote settings; or install Docker Engine on the host.'
-        : `The host has Podman, not Docker: a DOCKER_HOST of ssh://… needs \`docker system dial-stdio\` on the host, which Podman does not have. On the host: \`systemctl --user enable --now podman.socket\` (and \`sudo loginctl enable-linger ${user}\`); here: \`podman system connection add ${context.target} ssh://${user}@${context.hostname ?? context.target}/run/user/$(ssh${sshConfigFlag(context)} ${context.target} id -u)/podman/podman.sock\` and use Container Tools with \`"containers.containerClient": "com.microsoft.visualstudio.containers.podman"\`. Or install Docker Engine on the host.`;
+        : `The host has Podman, not Docker Engine: Podman serves the Docker API only from its own socket service, and a DOCKER_HOST of ssh://… (\`docker system dial-stdio\` on the host) reaches nothing while that is not running. On the host: \`systemctl --user enable --now podman.socket\` (and \`sudo loginctl enable-linger ${user}\`); here: \`podman system connection add ${context.target} ssh://${user}@${context.hostname ?? context.target}${context.port !== undefined && context.port !== 22 ? `:${context.port}` : ''}/run/user/$(ssh${sshConfigFlag(context)} ${context.target} id -u)/podman/podman.sock\` (podman's own ssh reads no ssh config, hence the host, port and user spelled out) and use Container Tools with \`"containers.containerClient": "com.microsoft.visualstudio.containers.podman"\`. Or install Docker Engine on the host.`;
     case 'docker-cli-too-old':
       return `The docker CLI at ${context.remoteDockerPath ?? 'the host'} is ${context.remoteDockerVersion ?? 'too old'}; \`docker system dial-stdio\`, which Docker over SSH runs on the host, came with ${dialStdioMinimumVersion}. Install a current docker CLI on the host (\`sudo apt-get install docker.io\`, or docker-ce-cli from Docker's repository) so that it is the first \`docker\` on the non-interactive PATH.`;
     case 'remote-shell-unsupported':
@@ -135,6 +137,10 @@ export function fixFor(code: FailureCode, context: FixContext): string {
     case 'docker-rootless-not-selected': {
       const socket = context.rootlessSocket ?? '$XDG_RUNTIME_DIR/docker.sock';
       return `A rootless Docker Engine answers at ${socket}, but ssh sessions do not point docker at it (DOCKER_HOST is set only in the login shell, if at all). On the host, select it for every session, which \`docker system dial-stdio\` honours: \`docker context create rootless --docker host=unix://${socket}\` (dockerd-rootless-setuptool.sh install may have made it already), then \`docker context use rootless\`.`;
+    }
+    case 'docker-data-root-full': {
+      const root = context.dataRoot ?? '/var/lib/docker';
+      return `On the host, see what takes the space: \`docker system df\` (images, containers, volumes, build cache) and \`sudo du -sh ${shellQuote(root)}\`. Free it: \`docker system prune\` removes stopped containers, unused networks, dangling images and build cache (add \`-a\` for every image no container uses, \`--volumes\` for unused volumes: both delete data). Or move the data root to a bigger disk: \`"data-root": "/new/path"\` in /etc/docker/daemon.json (~/.config/docker/daemon.json for rootless Docker), then \`sudo systemctl restart docker\`.`;
     }
     case 'docker-socket-permission':
       return context.path === 'remote-ssh'
@@ -182,6 +188,8 @@ export function seeCommandFor(code: FailureCode, context: FixContext): string | 
       return sshSeeing(context, 'docker context ls; echo "DOCKER_HOST=$DOCKER_HOST"');
     case 'docker-daemon-down':
       return sshSeeing(context, 'docker version');
+    case 'docker-data-root-full':
+      return sshSeeing(context, `df -h ${shellQuote(context.dataRoot ?? '/var/lib/docker')}; docker system df`);
     default:
       return undefined;
   }

@@ -1,14 +1,24 @@
+import { parseDfLine, type DataRootSpace } from './dataRootSpace';
+
 /**
  * Everything the remote checks need, gathered in ONE ssh session: the script goes to `/bin/sh -s` on
  * stdin (works whatever the login shell and PATH are, and no quoting of a command line), prints marker
  * lines, and the doctor parses them. One handshake instead of one per check.
  */
-// Only shell builtins on the healthy path (sshd sets LOGNAME, SHELL and PATH): there it reads
-// /etc/group and the user's own /proc entries, to find a VS Code server that started before the user
-// joined the docker group (it and the Docker extension in it keep the old groups). What runs when docker
-// is missing or fails (id, uname, ls, the login shell) explains the failure; each process there
-// costs only a broken host. The login shell runs with stdin from /dev/null and no tty, so nothing
-// it sources can prompt; `-i` too, because Debian's .bashrc returns early without it.
+// On the healthy path, besides `docker version` and shell builtins (sshd sets LOGNAME, SHELL and PATH),
+// only `docker info` and `df`: the engine's data root and the space left under it (an engine that
+// answers but cannot pull or run). They run beside `docker version`, not after it, so the two CLI
+// starts overlap; one printf keeps their two lines together. A local engine only (no DOCKER_HOST, or a
+// unix socket): `df` sees this machine's disks. The script also reads /etc/group and the user's own
+// /proc entries, to find a VS Code server that started before the user joined the docker group (it
+// and the Docker extension in it keep the old groups). What runs when docker is missing or fails
+// (id, uname, ls, the login shell) explains the failure; each process there costs only a broken host.
+// Where podman is on the PATH (podman-docker's shim makes `docker` Podman), `podman --remote version`
+// asks whether the user's Podman API service answers, which `docker system dial-stdio` (podman's)
+// forwards to; `podman --remote` picks the address dial-stdio does, and `test -S` on podman.socket's
+// socket first keeps it off hosts without one (only under XDG_RUNTIME_DIR, which pam_systemd sets
+// wherever a podman.socket user unit can run: no `id -u` on a healthy host that merely has podman). The login shell runs with stdin from /dev/null and no
+// tty, so nothing it sources can prompt; `-i` too, because Debian's .bashrc returns early without it.
 export const remoteProbeScript = `
 echo "rds-probe:start"
 echo "rds-probe:user:\${LOGNAME:-\${USER:-}}"
@@ -17,10 +27,28 @@ echo "rds-probe:shell:\${SHELL:-}"
 echo "rds-probe:path:\${PATH:-}"
 if docker_path=$(command -v docker 2>/dev/null); then
   echo "rds-probe:cli:$docker_path"
+  case "\${DOCKER_HOST:-}" in
+    ''|unix://*)
+      {
+        data_root=$(docker info --format '{{.DockerRootDir}}' 2>/dev/null)
+        if [ -n "$data_root" ] && [ -d "$data_root" ]; then
+          df -Pk "$data_root" 2>/dev/null | { read -r df_header; read -r df_line && printf 'rds-probe:data-root:%s\\nrds-probe:data-root-df:%s\\n' "$data_root" "$df_line"; }
+        fi
+      } </dev/null &
+      ;;
+  esac
   echo "rds-probe:engine-begin"
   docker version --format 'rds-probe:versions:{{.Client.Version}}|{{if .Server}}{{.Server.Version}}{{end}}' 2>&1
   engine_exit=$?
   echo "rds-probe:engine-exit:$engine_exit"
+  if podman_path=$(command -v podman 2>/dev/null); then
+    echo "rds-probe:podman:$podman_path"
+    podman_socket=\${XDG_RUNTIME_DIR:-}/podman/podman.sock
+    if [ -n "\${XDG_RUNTIME_DIR:-}" ] && [ -S "$podman_socket" ]; then
+      echo "rds-probe:podman-socket:$podman_socket"
+      podman --remote version --format 'rds-probe:podman-service:{{.Server.Version}}' </dev/null 2>/dev/null
+    fi
+  fi
   if [ "$engine_exit" -ne 0 ]; then
     echo "rds-probe:groups:$(id -Gn 2>/dev/null)"
     while IFS=: read -r group_name group_password group_id group_members; do
@@ -67,6 +95,7 @@ else
   IFS=$old_ifs
   echo "rds-probe:uname:$(uname -s 2>/dev/null)"
 fi
+wait
 echo "rds-probe:end"
 `;
 
@@ -93,13 +122,20 @@ export interface RemoteProbe {
   readonly socket?: { readonly mode: string; readonly owner: string; readonly group: string; readonly path: string };
   /** After a failed `docker version`: a rootless engine's socket under XDG_RUNTIME_DIR. */
   readonly rootlessSocket?: string;
-  /** Without docker on the PATH: podman's path, docker as the login shell finds it, docker in the usual folders. */
+  /** podman on the session's PATH, with or without docker. */
   readonly podmanPath?: string;
+  /** The user's Podman API socket (podman.socket's, under XDG_RUNTIME_DIR), when it exists. */
+  readonly podmanSocket?: string;
+  /** The version Podman's API service reports through that socket: it answers (`podman --remote version`). */
+  readonly podmanServiceVersion?: string;
+  /** Without docker on the PATH: docker as the login shell finds it, docker in the usual folders. */
   readonly loginDockerPath?: string;
   readonly dockerElsewhere: string[];
   /** Without docker on the PATH: the folders of that PATH the user may write to (a symlink there fixes it). */
   readonly writablePathDirs: string[];
   readonly uname?: string;
+  /** After a working `docker version` of a local engine: the space left under its data root. */
+  readonly dataRootSpace?: DataRootSpace;
   /** After a working `docker version`: PIDs of the user's VS Code server processes that lack the docker group. */
   readonly staleServerPids: number[];
 }
@@ -115,6 +151,7 @@ export function parseRemoteProbe(stdout: string): RemoteProbe {
   const dockerElsewhere: string[] = [];
   const writablePathDirs: string[] = [];
   const staleServerPids: number[] = [];
+  let dataRoot: string | undefined;
   for (const line of lines) {
     const match = /^rds-probe:([a-z-]+)(?::(.*))?$/.exec(line);
     if (!match) {
@@ -172,6 +209,12 @@ export function parseRemoteProbe(stdout: string): RemoteProbe {
       case 'podman':
         probe.podmanPath = value;
         break;
+      case 'podman-socket':
+        probe.podmanSocket = value;
+        break;
+      case 'podman-service':
+        probe.podmanServiceVersion = value || undefined;
+        break;
       case 'login-docker':
         // A login file may print banners; the path is the last absolute line.
         if (value.startsWith('/')) probe.loginDockerPath = value;
@@ -181,6 +224,12 @@ export function parseRemoteProbe(stdout: string): RemoteProbe {
         break;
       case 'writable-path-dir':
         writablePathDirs.push(value);
+        break;
+      case 'data-root':
+        dataRoot = value;
+        break;
+      case 'data-root-df':
+        if (dataRoot !== undefined) probe.dataRootSpace = parseDfLine(dataRoot, value);
         break;
       case 'stale-server':
         staleServerPids.push(Number(value));

@@ -8,7 +8,8 @@
 /** The part of a doctor check result this module reads (structurally the doctor's own type). */
 export interface CheckOutcome {
   readonly id: string;
-  readonly status: 'pass' | 'fail' | 'skip';
+  /** `warn` passes (the doctor's CheckStatus); none of the connect checks warns today. */
+  readonly status: 'pass' | 'warn' | 'fail' | 'skip';
   readonly code?: string;
   readonly message: string;
   readonly fix?: string;

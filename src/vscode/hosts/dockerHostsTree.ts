@@ -177,7 +177,7 @@ function checkItem(node: CheckNode): vscode.TreeItem {
   item.id = `check:${node.target.toLowerCase()}:${node.check.id}`;
   item.description = node.check.code ? `${node.check.code}: ${node.check.message}` : node.check.message;
   item.tooltip = node.check.fix ? `${node.check.message}\n\n${node.check.fix}` : node.check.message;
-  item.iconPath = new vscode.ThemeIcon(node.check.status === 'pass' ? 'pass' : node.check.status === 'fail' ? 'error' : 'circle-slash');
+  item.iconPath = new vscode.ThemeIcon({ pass: 'pass', warn: 'warning', fail: 'error', skip: 'circle-slash' }[node.check.status]);
   return item;
 }
 

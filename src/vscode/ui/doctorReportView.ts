@@ -36,25 +36,31 @@ function fixLabel(command: string): string {
 }
 
 export function renderReportHtml(report: DoctorReport, cspSource: string): string {
-  const statusText: Record<string, string> = { pass: vscode.l10n.t('passed'), fail: vscode.l10n.t('failed'), skip: vscode.l10n.t('skipped') };
+  const statusText: Record<string, string> = { pass: vscode.l10n.t('passed'), warn: vscode.l10n.t('warning'), fail: vscode.l10n.t('failed'), skip: vscode.l10n.t('skipped') };
   const rows = report.checks
     .map((check) => {
-      const command = check.status === 'fail' && check.code ? FixCommandByCode[check.code] : undefined;
+      // A warning gets what a failure gets: its code, its fix and the command to see it.
+      const found = check.status === 'fail' || check.status === 'warn';
+      const command = found && check.code ? FixCommandByCode[check.code] : undefined;
       const button = command ? `<a class="button" href="command:${command}">${escapeHtml(fixLabel(command))}</a>` : '';
-      const fix = check.status === 'fail' && check.fix ? `<div class="fix">${escapeHtml(check.fix)}</div>` : '';
+      const fix = found && check.fix ? `<div class="fix">${escapeHtml(check.fix)}</div>` : '';
       // The stable code, as README's troubleshooting table lists it.
-      const code = check.status === 'fail' && check.code ? ` <code class="code">[${escapeHtml(check.code)}]</code>` : '';
-      const see = check.status === 'fail' && check.seeCommand ? `<div class="see">${escapeHtml(vscode.l10n.t('See it yourself:'))} <code>${escapeHtml(check.seeCommand)}</code></div>` : '';
+      const code = found && check.code ? ` <code class="code">[${escapeHtml(check.code)}]</code>` : '';
+      const see = found && check.seeCommand ? `<div class="see">${escapeHtml(vscode.l10n.t('See it yourself:'))} <code>${escapeHtml(check.seeCommand)}</code></div>` : '';
       return `<tr class="${check.status}"><td class="status">${escapeHtml(statusText[check.status] ?? check.status)}</td><td><code>${escapeHtml(check.id)}</code></td><td>${escapeHtml(check.message)}${code}${fix}${see}${button}</td><td class="ms">${Math.round(check.durationMs)} ms</td></tr>`;
     })
     .join('\n');
-  const summary = report.ok ? vscode.l10n.t('Everything works.') : vscode.l10n.t('Some checks failed. Each failure says what to do next.');
+  const summary = !report.ok
+    ? vscode.l10n.t('Some checks failed. Each failure says what to do next.')
+    : report.checks.some((check) => check.status === 'warn')
+      ? vscode.l10n.t('Everything works, with a warning below that says what to do next.')
+      : vscode.l10n.t('Everything works.');
   return `<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'unsafe-inline';">
 <style>
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 20px; }
 table { border-collapse: collapse; width: 100%; } td { padding: 6px 8px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
-tr.fail .status { color: var(--vscode-errorForeground); font-weight: 600; } tr.pass .status { color: var(--vscode-testing-iconPassed); }
+tr.fail .status { color: var(--vscode-errorForeground); font-weight: 600; } tr.pass .status { color: var(--vscode-testing-iconPassed); } tr.warn .status { color: var(--vscode-editorWarning-foreground); font-weight: 600; }
 tr.skip { opacity: .7; } td code { white-space: nowrap; } .ms { color: var(--vscode-descriptionForeground); white-space: nowrap; } .note { color: var(--vscode-descriptionForeground); } .fix, .see { margin-top: 4px; color: var(--vscode-descriptionForeground); } .see code { white-space: pre-wrap; }
 a.button { display: inline-block; margin-top: 6px; padding: 3px 10px; background: var(--vscode-button-background); color: var(--vscode-button-foreground); text-decoration: none; border-radius: 2px; }
 </style></head><body>

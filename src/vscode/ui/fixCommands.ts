@@ -33,6 +33,7 @@ export const NoFixButton: Readonly<Partial<Record<FailureCode, string>>> = {
   'agent-not-responding': 'which agent hangs (ssh-agent, gpg-agent, 1Password, Secretive) and how it restarts only the user knows',
   'host-key-changed': 'a security error: never fixed by a button',
   'host-key-revoked': 'a security error: never fixed by a button',
+  'docker-data-root-full': 'a warning: what to delete (images, volumes, build cache) or where to move the data root is the user\'s call',
   'auth-too-many-keys': 'pinning keys for a host in the ssh config (IdentitiesOnly) changes how every ssh to it authenticates: the user edits that block',
   'key-needs-agent': 'the choice between turning the agent back on and a key without a passphrase is a security decision',
   'session-hangs-after-login': 'what waits at login (ForceCommand, a login script) is on the host and only its owner can change it',

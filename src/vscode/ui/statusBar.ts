@@ -27,16 +27,20 @@ function render(item: vscode.StatusBarItem, snapshot: StepSnapshot): void {
   item.command = CommandIds.checkSetup;
   const report = snapshot.report;
   const failed = report?.checks.filter((check) => check.status === 'fail') ?? [];
+  const warned = report?.checks.filter((check) => check.status === 'warn') ?? [];
   // Local checks alone do not make a host "all passed": until the remote ones ran, it is "not checked".
   const checked = report !== undefined && (snapshot.remoteCheckedAt !== undefined || failed.length > 0);
-  const icon = !checked ? '$(circle-outline)' : failed.length === 0 ? '$(check)' : '$(warning)';
+  // A warning shows the warning icon without the failure's background colour.
+  const icon = !checked ? '$(circle-outline)' : failed.length === 0 && warned.length === 0 ? '$(check)' : '$(warning)';
   item.text = `${icon} $(server-environment) ${host}`;
   const state = !checked
     ? snapshot.notCheckedInBackground !== undefined
       ? vscode.l10n.t('Docker host {0}: not checked in the background ({1}). Click to check.', host, snapshot.notCheckedInBackground)
       : vscode.l10n.t('Docker host {0}: not checked yet. Click to check.', host)
     : failed.length === 0
-      ? vscode.l10n.t('Docker host {0}: all checks passed. Click to check again.', host)
+      ? warned.length === 0
+        ? vscode.l10n.t('Docker host {0}: all checks passed. Click to check again.', host)
+        : vscode.l10n.t('Docker host {0}: all checks passed, with a warning: {1}. Click for the report.', host, warned.map((check) => check.message).join('; '))
       : vscode.l10n.t('Docker host {0}: {1} check(s) failed: {2}. Click for the report.', host, failed.length, failed.map((check) => check.message).join('; '));
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendText(state);

@@ -1,3 +1,5 @@
+import { passed as checkPassed } from '../../core/doctor/checks/types';
+
 /**
  * The walkthrough's completion keys (`onContext:remoteDockerSsh.step.<name>`) and which doctor
  * check proves which step. No vscode import: the mapping is unit-tested on plain Node.
@@ -46,7 +48,8 @@ export const StepsProvedByCheck: Readonly<Record<string, readonly StepName[]>> =
 export function stepsPassedBy(checks: readonly { id: string; status: string }[]): Set<StepName> {
   const passed = new Set<StepName>();
   for (const check of checks) {
-    if (check.status === 'pass') {
+    // A warning passes (CheckStatus): the step is done; the report and the status bar show the warning.
+    if (checkPassed(check)) {
       for (const step of StepsProvedByCheck[check.id] ?? []) {
         passed.add(step);
       }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { runDoctor, type DoctorReport } from '../../core/doctor/doctor';
-import { checksForPath, remoteCheckIds, type CheckResult, type DoctorPath } from '../../core/doctor/checks/types';
+import { checksForPath, passed, remoteCheckIds, type CheckResult, type DoctorPath } from '../../core/doctor/checks/types';
 import { checkLocalEngine } from '../../core/docker/localEngine';
 import { RemoteSshExtensionIds } from '../../core/remote/remoteSshProduct';
 import { listConfiguredHosts } from '../../core/ssh/config/configFiles';
@@ -342,7 +342,7 @@ function withLastRemoteChecks(report: DoctorReport, last: StepSnapshot | undefin
   const byId = new Map([...earlier.checks.filter(isRemote), ...report.checks].map((check) => [check.id, check]));
   const checks = checksForPath[report.path].flatMap((id) => byId.get(id) ?? []);
   const dockerHost = earlier.dockerHost !== undefined ? { dockerHost: earlier.dockerHost } : {};
-  return { report: { ...report, ...dockerHost, ok: checks.every((check) => check.status === 'pass'), checks }, remoteCheckedAt: last.remoteCheckedAt };
+  return { report: { ...report, ...dockerHost, ok: checks.every(passed), checks }, remoteCheckedAt: last.remoteCheckedAt };
 }
 
 /** The walkthrough's tab: VS Code labels every Welcome page "Welcome" and gives the API no input type for it. */

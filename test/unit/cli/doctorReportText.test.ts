@@ -36,6 +36,22 @@ describe('doctor report text', () => {
     assert.ok(!text.includes(esc), 'no raw escape from the host reaches the terminal');
   });
 
+  it('marks a warning with its code, fix and command, and still sums up as passed', () => {
+    const warned: DoctorReport = {
+      ...report,
+      ok: true,
+      checks: [
+        report.checks[0],
+        { id: 'remote-docker-engine', status: 'warn', code: 'docker-data-root-full', message: 'its data root /var/lib/docker has only 1014 MiB free', fix: 'docker system prune', seeCommand: "ssh -T box 'docker system df'", durationMs: 210 },
+      ],
+    };
+    const text = formatDoctorReport(warned, false);
+    assert.match(text, /! remote-docker-engine +its data root \/var\/lib\/docker has only 1014 MiB free \[docker-data-root-full\] \(210 ms\)/);
+    assert.match(text, /fix: docker system prune\n.*see: ssh -T box 'docker system df'/);
+    assert.match(text, /All 2 checks passed in 240 ms, 1 with a warning\.\n$/);
+    assert.ok(formatDoctorReport(warned, true).includes(`${esc}[33m[docker-data-root-full]`), 'a warning\'s code is yellow, not red');
+  });
+
   it('uses colour only when asked', () => {
     assert.ok(!formatDoctorReport(report, false).includes(esc));
     assert.ok(formatDoctorReport(report, true).includes(`${esc}[31m`));

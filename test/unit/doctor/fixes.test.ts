@@ -30,6 +30,12 @@ describe('fixes', () => {
     assert.match(agentOff, /`IdentityAgent SSH_AUTH_SOCK`.*`ssh-add \/home\/me\/\.ssh\/id_ed25519`/);
   });
 
+  it('spells out the port in podman\'s connection URI, which reads no ssh config, only when it is not 22', () => {
+    const direct = { ...base, path: 'docker-host' as const, hostname: '10.0.0.5' };
+    assert.match(fixFor('docker-is-podman', { ...direct, port: 2222 }), /`podman system connection add box ssh:\/\/ann@10\.0\.0\.5:2222\/run\/user\/\$\(ssh box id -u\)\/podman\/podman\.sock`/);
+    assert.match(fixFor('docker-is-podman', { ...direct, port: 22 }), /ssh:\/\/ann@10\.0\.0\.5\/run\/user\//);
+  });
+
   it('gives the per-OS way to start an agent', () => {
     assert.match(agentStartInstructions('win32'), /Set-Service -StartupType Automatic|sc config ssh-agent start=auto/);
     assert.match(agentStartInstructions('darwin'), /UseKeychain yes/);

@@ -69,6 +69,30 @@ describe('remote host states (issue 16): the probe lines and their codes', () =>
     assert.equal(verdict.code, 'docker-is-podman');
   });
 
+  it('podman-docker\'s shim: docker-is-podman without Podman\'s API service; with it the docker-host path passes and runs the round trip, Remote-SSH still fails', () => {
+    const shim = engine('4.3.1|', 0, 'Emulate Docker CLI using podman. Create /etc/containers/nodocker to quiet msg.');
+    const down = factsFrom(session(...shim, 'rds-probe:podman:/usr/bin/podman'));
+    const up = factsFrom(session(...shim, 'rds-probe:podman:/usr/bin/podman', 'rds-probe:podman-socket:/run/user/1000/podman/podman.sock', 'rds-probe:podman-service:4.3.1'));
+    // A socket file whose service does not answer is no service.
+    const stale = factsFrom(session(...shim, 'rds-probe:podman:/usr/bin/podman', 'rds-probe:podman-socket:/run/user/1000/podman/podman.sock'));
+    for (const facts of [down, stale]) {
+      assert.equal(remoteDockerCliCheck({ ...facts, path: 'docker-host' }, none).code, 'docker-is-podman');
+      assert.equal(remoteCliServesDialStdio(facts.probe!.value.parsed), false);
+    }
+    const direct = { ...up, path: 'docker-host' as const };
+    const cli = remoteDockerCliCheck(direct, none);
+    assert.equal(cli.status, 'pass', cli.message);
+    assert.match(cli.message, /shim for Podman 4\.3\.1; .* reaches Podman's API service at \/run\/user\/1000\/podman\/podman\.sock\.$/);
+    assert.equal(remoteCliServesDialStdio(up.probe!.value.parsed), true);
+    const engineVerdict = remoteDockerEngineCheck(direct, none);
+    assert.equal(engineVerdict.status, 'pass');
+    assert.match(engineVerdict.message, /^Podman 4\.3\.1 serves the Docker API at \/run\/user\/1000\/podman\/podman\.sock/);
+    const remote = remoteDockerCliCheck(up, none);
+    assert.equal(remote.code, 'docker-is-podman');
+    assert.match(remote.message, /API service answers at \S+, but Container Tools on the host runs the `docker` CLI there/);
+    assert.match(remote.fix!, /containers\.containerClient/);
+  });
+
   it('reads CLI versions against 18.09, and a version it cannot read is not "old"', () => {
     assert.equal(olderThan('18.06.3-ce', '18.09'), true);
     assert.equal(olderThan('17.12.1-ce', '18.09'), true);
@@ -106,5 +130,17 @@ describe('remote host states (issue 16): the probe lines and their codes', () =>
     const context: FixContext = { target: 'box', configFile: '/tmp/my config', path: 'docker-host', platform: 'linux', socketPath: '/var/run/docker.sock' };
     assert.equal(seeCommandFor('docker-sudo-only', context), `ssh -F '/tmp/my config' -T box 'ls -l /var/run/docker.sock; docker version'`);
     assert.equal(seeCommandFor('agent-not-running', context), undefined);
+  });
+  it('an engine that answers on a nearly full data root: passes with a docker-data-root-full warning naming the path and the space', () => {
+    const healthy = session(...engine('28.2.2|28.2.2', 0), 'rds-probe:data-root:/var/lib/docker');
+    const warned = remoteDockerEngineCheck(factsFrom([...healthy, 'rds-probe:data-root-df:/dev/vda1 20509264 19454304 1038000 95% /']), none);
+    assert.equal(warned.status, 'warn');
+    assert.equal(warned.code, 'docker-data-root-full');
+    assert.match(warned.message, /data root \/var\/lib\/docker has only 1014 MiB free of 20 GiB \(95% used, on the filesystem mounted at \/\)/);
+    assert.match(warned.fix!, /`docker system df`.*`docker system prune`/);
+    assert.equal(warned.seeCommand, `ssh -T box 'df -h /var/lib/docker; docker system df'`);
+    // 100 GB left on a 2 TB disk, and a data root df could not read: no warning.
+    assert.equal(remoteDockerEngineCheck(factsFrom([...healthy, 'rds-probe:data-root-df:/dev/md0 2000000000 1900000000 100000000 95% /']), none).status, 'pass');
+    assert.equal(remoteDockerEngineCheck(factsFrom(healthy), none).status, 'pass');
   });
 });

@@ -16,6 +16,10 @@ describe('step keys from doctor checks', () => {
     assert.deepEqual([...done].sort(), ['agentRunning', 'dockerHostVerified', 'hostTrusted']);
   });
 
+  it('completes the step of a check that passed with a warning', () => {
+    assert.deepEqual([...stepsPassedBy([{ id: 'docker-host-roundtrip', status: 'warn' }])], ['dockerHostVerified']);
+  });
+
   it('checks no step from the remote engine answering over ssh (that step belongs to the connected window)', () => {
     assert.deepEqual([...stepsPassedBy([{ id: 'remote-docker-engine', status: 'pass' }])], []);
   });

@@ -201,6 +201,29 @@ describe('step context keys against the rig (direct DOCKER_HOST path)', function
     }
   });
 
+  it('a warning (a nearly full data root on the host) takes no step away, and the report view shows it with its fix and the command to see it', async () => {
+    const healthy = (await api.refreshSteps()).done;
+    const repair = await rig.breakOne('docker-data-root-full');
+    try {
+      const report = (await vscode.commands.executeCommand(CommandIds.checkSetup, { quiet: true })) as DoctorReport;
+      const engine = report.checks.find((check) => check.id === 'remote-docker-engine');
+      assert.equal(engine?.status, 'warn', JSON.stringify(report.checks));
+      assert.equal(engine.code, 'docker-data-root-full');
+      assert.equal(report.ok, true);
+      const published = api.latestSteps();
+      assert.equal(checkOf(published, 'remote-docker-engine')?.status, 'warn');
+      assert.deepEqual([...published!.done].sort(), [...healthy].sort(), 'the steps done with the warning are those of a healthy host');
+      const html = renderReportHtml(report, 'vscode-resource:');
+      assert.match(html, /<tr class="warn"><td class="status">warning<\/td><td><code>remote-docker-engine<\/code>/);
+      assert.ok(html.includes('<code class="code">[docker-data-root-full]</code>'), html);
+      assert.ok(html.includes(`<div class="fix">${engine.fix!.replace(/&/g, '&#38;').replace(/"/g, '&#34;').replace(/'/g, '&#39;').replace(/</g, '&#60;').replace(/>/g, '&#62;')}</div>`), html);
+      assert.ok(html.includes(`<code>${engine.seeCommand!.replace(/'/g, '&#39;').replace(/"/g, '&#34;')}</code>`), html);
+      assert.ok(html.includes('Everything works, with a warning below'), html);
+    } finally {
+      await repair();
+    }
+  });
+
   function checkOf(snapshot: Snapshot | undefined, id: string) {
     return snapshot?.report?.checks.find((check) => check.id === id);
   }

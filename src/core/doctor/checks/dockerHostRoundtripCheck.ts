@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { diagnoseDocker, diagnoseSsh, firstErrorLine } from '../diagnose';
 import { fixFor } from '../fixes';
 import { remoteFailure } from './remoteFailure';
-import { remoteCliServesDialStdio } from './remoteDockerCliCheck';
+import { podmanServesDockerApi, remoteCliServesDialStdio } from './remoteDockerCliCheck';
 import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy, fixContextOf } from './facts';
 import { sessionFailureCode } from './sessionFailure';
 
@@ -36,7 +36,7 @@ export function dockerHostRoundtripCheck(facts: DoctorFacts, earlier: EarlierRes
   const fact = facts.roundtrip;
   const result = fact.value;
   const server = result.stdout.split('|')[1]?.trim() ?? '';
-  if (result.exitCode === 0 && server !== '') return pass(`DOCKER_HOST=${facts.dockerHost} reaches Docker Engine ${server}.`, fact.ms);
+  if (result.exitCode === 0 && server !== '') return pass(`DOCKER_HOST=${facts.dockerHost} reaches ${facts.probe !== undefined && podmanServesDockerApi(facts.probe.value.parsed) ? 'Podman' : 'Docker Engine'} ${server}.`, fact.ms);
   const code = result.spawnError !== undefined ? 'local-docker-missing' : (diagnoseSsh(result) ?? diagnoseDocker(result) ?? (result.timedOut ? 'connect-timeout' : undefined));
   const defaultConfig = join(homedir(), '.ssh', 'config');
   const configNote = facts.configFile !== undefined && facts.configFile !== defaultConfig ? ` Note: the docker CLI reads ${defaultConfig}, not ${facts.configFile}.` : '';

@@ -6,7 +6,7 @@ import type { HostKey, KnownHostEntry } from '../../ssh/knownHosts';
 import type { RemoteProbe } from '../remoteProbe';
 import type { MasterState } from '../../ssh/controlMaster';
 import type { FixContext } from '../fixes';
-import type { CheckId, CheckResult, DoctorPath } from './types';
+import { passed, type CheckId, type CheckResult, type DoctorPath } from './types';
 
 /** A gathered fact and how long gathering it took. */
 export interface Timed<T> {
@@ -95,7 +95,7 @@ export function fixContextOf(facts: DoctorFacts, extra: Partial<FixContext> = {}
   };
 }
 
-/** True when an earlier check that this one builds on did not pass (a skipped one counts as not passing). */
+/** True when an earlier check that this one builds on did not pass (a skipped one counts as not passing, a warned one as passing). */
 export function blockedBy(earlier: EarlierResults, ids: readonly CheckId[]): CheckResult | undefined {
-  return ids.map((id) => earlier.get(id)).find((result) => result !== undefined && result.status !== 'pass');
+  return ids.map((id) => earlier.get(id)).find((result) => result !== undefined && !passed(result));
 }

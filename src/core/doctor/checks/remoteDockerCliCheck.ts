@@ -23,11 +23,21 @@ function unusableCli(parsed: RemoteProbe): 'docker-is-podman' | 'docker-cli-too-
 }
 
 /**
+ * The host's `docker` is Podman (podman-docker's shim) and the user's Podman API service answers:
+ * podman's own `system dial-stdio` forwards a DOCKER_HOST=ssh:// connection to it, so the docker CLI
+ * here gets Podman's Docker API.
+ */
+export function podmanServesDockerApi(parsed: RemoteProbe): boolean {
+  return parsed.cliPath !== undefined && unusableCli(parsed) === 'docker-is-podman' && parsed.podmanServiceVersion !== undefined;
+}
+
+/**
  * The docker CLI's ssh:// round trip is worth running: the session found a docker that can serve
- * dial-stdio. Against Podman or an old CLI the docker CLI here waits for the whole time limit.
+ * dial-stdio. Against an old CLI, or Podman with no API service, the docker CLI here waits for the
+ * whole time limit.
  */
 export function remoteCliServesDialStdio(parsed: RemoteProbe): boolean {
-  return parsed.cliPath !== undefined && unusableCli(parsed) === undefined;
+  return parsed.cliPath !== undefined && (unusableCli(parsed) === undefined || podmanServesDockerApi(parsed));
 }
 
 /** Where a symlink to docker lands on the session's PATH: the first folder of it the user may write, else /usr/local/bin (or its first folder) with sudo. */
@@ -52,7 +62,17 @@ export function remoteDockerCliCheck(facts: DoctorFacts, earlier: EarlierResults
     const unusable = unusableCli(parsed);
     if (unusable === 'docker-is-podman') {
       const version = parsed.clientVersion !== undefined ? ` ${parsed.clientVersion}` : '';
-      return remoteFailure(facts, 'docker-is-podman', `\`docker\` at ${parsed.cliPath} is Podman's Docker emulation (podman${version}), not the docker CLI: it has no \`docker system dial-stdio\`.`);
+      // Remote-SSH runs Container Tools on the host, and its default Docker client reads `docker
+      // version --format '{{json .}}'` as Docker's (Client.ApiVersion and Server.ApiVersion required);
+      // the shim answers with podman's local JSON (Client.APIVersion, no Server) whether or not the
+      // API service runs, so there only its Podman client works: the failure stays, socket or not.
+      if (facts.path === 'docker-host' && podmanServesDockerApi(parsed)) {
+        return pass(`\`docker\` at ${parsed.cliPath} is podman-docker's shim for Podman${version}; its \`docker system dial-stdio\` reaches Podman's API service at ${parsed.podmanSocket}.`, fact.ms);
+      }
+      const why = parsed.podmanServiceVersion !== undefined
+        ? `. Podman's API service answers at ${parsed.podmanSocket}, but Container Tools on the host runs the \`docker\` CLI there, which is podman's, and its Docker client cannot read podman's answers.`
+        : `: its \`docker system dial-stdio\` reaches no Docker API while Podman's API service is not running.`;
+      return remoteFailure(facts, 'docker-is-podman', `\`docker\` at ${parsed.cliPath} is Podman's Docker emulation (podman${version}), not the docker CLI${why}`);
     }
     if (unusable === 'docker-cli-too-old') {
       return remoteFailure(facts, unusable, `The docker CLI at ${parsed.cliPath} is ${parsed.clientVersion}, older than ${dialStdioMinimumVersion}: it has no \`docker system dial-stdio\`, which Docker over SSH runs on the host.`, { remoteDockerPath: parsed.cliPath, remoteDockerVersion: parsed.clientVersion });

@@ -1,7 +1,9 @@
 import { diagnoseDocker, firstErrorLine } from '../diagnose';
 import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blockedBy } from './facts';
-import { remoteFailure } from './remoteFailure';
+import { remoteFailure, remoteWarning } from './remoteFailure';
+import { dataRootNearlyFull, formatKiB } from '../dataRootSpace';
 import { sessionFailure } from './sessionFailure';
+import { podmanServesDockerApi } from './remoteDockerCliCheck';
 
 /** `docker version` on the host as the SSH user: the engine answers on the socket that user may open. */
 export function remoteDockerEngineCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
@@ -11,10 +13,17 @@ export function remoteDockerEngineCheck(facts: DoctorFacts, earlier: EarlierResu
   if (!parsed.complete && parsed.engineExit === undefined) return sessionFailure(facts);
   if (parsed.cliPath === undefined) return skip('Skipped: no docker CLI on the host.');
   const where = parsed.dockerHost ?? 'the default socket';
+  // The CLI check let Podman through only where its API service answers (the docker-host path).
+  if (podmanServesDockerApi(parsed)) return pass(`Podman ${parsed.podmanServiceVersion} serves the Docker API at ${parsed.podmanSocket}, through podman-docker's \`docker system dial-stdio\`.`, fact.ms);
   if (parsed.engineExit === 0 && parsed.serverVersion) {
     // On the Remote-SSH path the Docker extension runs inside the VS Code server, with the server's groups.
     if (facts.path === 'remote-ssh' && parsed.staleServerPids.length > 0) {
       return remoteFailure(facts, 'docker-group-not-effective', `Docker Engine ${parsed.serverVersion} answers a new SSH session, but the VS Code server on the host (PID ${parsed.staleServerPids.join(', ')}) started before ${parsed.user ?? 'the user'} joined the docker group and lacks it, and so does the Docker extension it runs.`, { staleGroupsIn: 'vscode-server', staleServerPid: parsed.staleServerPids[0] });
+    }
+    const space = parsed.dataRootSpace;
+    if (space !== undefined && dataRootNearlyFull(space)) {
+      const usedPercent = Math.round(((space.sizeKiB - space.availableKiB) / space.sizeKiB) * 100);
+      return remoteWarning(facts, 'docker-data-root-full', `Docker Engine ${parsed.serverVersion} answers at ${where}, but its data root ${space.path} has only ${formatKiB(space.availableKiB)} free of ${formatKiB(space.sizeKiB)} (${usedPercent}% used${space.mountPoint !== space.path ? `, on the filesystem mounted at ${space.mountPoint}` : ''}): pulls, builds and new containers will fail with "no space left on device".`, { dataRoot: space.path });
     }
     return pass(`Docker Engine ${parsed.serverVersion} answers at ${where}.`, fact.ms);
   }
