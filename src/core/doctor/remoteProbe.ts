@@ -17,8 +17,9 @@ import { parseDfLine, type DataRootSpace } from './dataRootSpace';
 // asks whether the user's Podman API service answers, which `docker system dial-stdio` (podman's)
 // forwards to; `podman --remote` picks the address dial-stdio does, and `test -S` on podman.socket's
 // socket first keeps it off hosts without one (only under XDG_RUNTIME_DIR, which pam_systemd sets
-// wherever a podman.socket user unit can run: no `id -u` on a healthy host that merely has podman). The login shell runs with stdin from /dev/null and no
-// tty, so nothing it sources can prompt; `-i` too, because Debian's .bashrc returns early without it.
+// wherever a podman.socket user unit can run: no `id -u` on a healthy host that merely has podman).
+// The login shell runs with stdin from /dev/null and no tty, so nothing it sources can prompt; `-i`
+// too, because Debian's .bashrc returns early without it.
 export const remoteProbeScript = `
 echo "rds-probe:start"
 echo "rds-probe:user:\${LOGNAME:-\${USER:-}}"
