@@ -316,6 +316,18 @@ describe('doctor: the ways a remote host breaks Docker over SSH (rig users in ea
       assert.equal(check(remote, 'remote-docker-cli').code, 'docker-is-podman');
       assert.match(check(remote, 'remote-docker-cli').message, new RegExp(`Podman's API service answers at ${socket}, but Container Tools`));
       assert.match(check(remote, 'remote-docker-cli').fix!, /containers\.containerClient/);
+      // Its fix: Container Tools' Podman client, which runs podman on the host. With that setting (the
+      // extension passes it from the window) the remote-ssh doctor passes, still in one login.
+      const podmanBefore = acceptedLogins(rig);
+      const podmanClient = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: rig.configFile, env: { ...rig.env, TMPDIR: runTmp }, timeoutMs: 20_000, containerClient: 'com.microsoft.visualstudio.containers.podman' });
+      assert.equal(acceptedLogins(rig), podmanBefore + 1, 'logins of one remote-ssh doctor');
+      assert.deepEqual(failures(podmanClient), []);
+      assert.equal(podmanClient.ok, true);
+      assert.match(check(podmanClient, 'remote-docker-cli').message, /^Container Tools uses its Podman client \(containers\.containerClient\), and podman 4\.3\.1 is at \/usr\/bin\/podman on the host/);
+      assert.match(check(podmanClient, 'remote-docker-engine').message, /^Podman 4\.3\.1 answers `podman version` on the host/);
+      // The Docker client (the default) is still told the truth.
+      const dockerClient = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: rig.configFile, env: { ...rig.env, TMPDIR: runTmp }, timeoutMs: 20_000, containerClient: 'com.microsoft.visualstudio.containers.docker' });
+      assert.equal(check(dockerClient, 'remote-docker-cli').code, 'docker-is-podman');
     });
   });
 });

@@ -9,6 +9,9 @@ import { containerToolsId, dockerExtensionId } from './dockerHost';
 export const ContainerToolsId = containerToolsId;
 export const LegacyDockerId = dockerExtensionId;
 
+/** Container Tools' `containers.containerClient` value for its Podman client, which runs `podman` on the host. */
+export const podmanContainerClient = 'com.microsoft.visualstudio.containers.podman';
+
 /** The id to install on a host that has no Docker extension yet. */
 export function dockerExtensionToInstall(): string {
   return ContainerToolsId;

@@ -28,6 +28,7 @@ import { localDockerCliCheck } from './checks/localDockerCliCheck';
 import { dockerHostRoundtripCheck } from './checks/dockerHostRoundtripCheck';
 import { sshMasterCheck } from './checks/sshMasterCheck';
 import { inspectMaster } from '../ssh/controlMaster';
+import { podmanContainerClient } from '../docker/remoteDockerExtension';
 
 export type { CheckId, CheckResult, DoctorPath, DoctorReport } from './checks/types';
 
@@ -59,6 +60,12 @@ export interface DoctorOptions {
    * reuse step): called when the checks need it, the doctor then runs no `ssh -G` of its own.
    */
   readonly effectiveConfig?: () => Promise<EffectiveConfigResult>;
+  /**
+   * Container Tools' `containers.containerClient` in the window it runs in (a VS Code setting, which
+   * the host cannot show). With its Podman client the remote-ssh path needs podman on the host, not
+   * a docker CLI.
+   */
+  readonly containerClient?: string;
 }
 
 export const defaultDoctorTimeoutMs = 10_000;
@@ -322,6 +329,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       hostKeys: await hostKeys,
       acceptedKey: await acceptedKey,
       master: await master,
+      podmanClient: options.containerClient === podmanContainerClient,
     };
     if (deadline.cancelledByCaller) throw new DoctorCancelledError();
 

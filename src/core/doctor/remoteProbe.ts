@@ -18,6 +18,7 @@ import { parseDfLine, type DataRootSpace } from './dataRootSpace';
 // forwards to; `podman --remote` picks the address dial-stdio does, and `test -S` on podman.socket's
 // socket first keeps it off hosts without one (only under XDG_RUNTIME_DIR, which pam_systemd sets
 // wherever a podman.socket user unit can run: no `id -u` on a healthy host that merely has podman).
+// Without docker, `podman version` (what Container Tools' Podman client runs) costs only such hosts.
 // The login shell runs with stdin from /dev/null and no tty, so nothing it sources can prompt; `-i`
 // too, because Debian's .bashrc returns early without it.
 export const remoteProbeScript = `
@@ -84,7 +85,10 @@ if docker_path=$(command -v docker 2>/dev/null); then
   fi
 else
   echo "rds-probe:cli-missing"
-  if podman_path=$(command -v podman 2>/dev/null); then echo "rds-probe:podman:$podman_path"; fi
+  if podman_path=$(command -v podman 2>/dev/null); then
+    echo "rds-probe:podman:$podman_path"
+    podman version --format 'rds-probe:podman-version:{{.Client.Version}}' </dev/null 2>/dev/null
+  fi
   "\${SHELL:-/bin/sh}" -l -i -c 'command -v docker' </dev/null 2>/dev/null | while IFS= read -r found; do echo "rds-probe:login-docker:$found"; done
   for dir in /usr/local/bin /snap/bin /opt/homebrew/bin /home/linuxbrew/.linuxbrew/bin "\${HOME:-/nonexistent}/.local/bin" "\${HOME:-/nonexistent}/bin" /Applications/Docker.app/Contents/Resources/bin; do
     if [ -x "$dir/docker" ]; then echo "rds-probe:docker-at:$dir/docker"; fi
@@ -125,6 +129,8 @@ export interface RemoteProbe {
   readonly rootlessSocket?: string;
   /** podman on the session's PATH, with or without docker. */
   readonly podmanPath?: string;
+  /** Without docker on the PATH: the version `podman version` reports (what Container Tools' Podman client runs). */
+  readonly podmanVersion?: string;
   /** The user's Podman API socket (podman.socket's, under XDG_RUNTIME_DIR), when it exists. */
   readonly podmanSocket?: string;
   /** The version Podman's API service reports through that socket: it answers (`podman --remote version`). */
@@ -209,6 +215,9 @@ export function parseRemoteProbe(stdout: string): RemoteProbe {
         break;
       case 'podman':
         probe.podmanPath = value;
+        break;
+      case 'podman-version':
+        probe.podmanVersion = value || undefined;
         break;
       case 'podman-socket':
         probe.podmanSocket = value;

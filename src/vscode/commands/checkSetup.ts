@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { containerClientSetting } from '../docker/dockerSettings';
 import { DoctorCancelledError, runDoctor, type DoctorReport } from '../../core/doctor/doctor';
 import { showReport } from '../ui/doctorReportView';
 import { ensureTarget } from '../ssh/hostTarget';
@@ -32,7 +33,7 @@ export async function checkSetup(options?: { quiet?: boolean }): Promise<DoctorR
         const listener = token.onCancellationRequested(() => abort.abort());
         try {
           const dockerHost = await dockerHostInUseFor(target);
-          return await runDoctor({ target, path, configFile: chosenSshConfigFile(), timeoutMs: seconds * 1000, signal: abort.signal, dockerHost });
+          return await runDoctor({ target, path, configFile: chosenSshConfigFile(), timeoutMs: seconds * 1000, signal: abort.signal, dockerHost, containerClient: containerClientSetting() });
         } finally {
           listener.dispose();
         }

@@ -27,6 +27,15 @@ export function configuredDockerHost(generation = installedDockerGeneration()): 
   return dockerHostInSetting(vscode.workspace.getConfiguration().get<unknown>(key));
 }
 
+/**
+ * Container Tools' client setting, effective in this window (machine-overridable: a Remote-SSH
+ * window sees the host's override). The remote-ssh doctor takes podman for docker under its Podman client.
+ */
+export function containerClientSetting(): string | undefined {
+  const value = vscode.workspace.getConfiguration('containers').get<unknown>('containerClient');
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /** The values the user has at exactly this scope, for a merge that keeps their other keys. */
 export function valuesAtScope(target: vscode.ConfigurationTarget): Record<string, unknown> {
   const configuration = vscode.workspace.getConfiguration();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { containerClientSetting } from '../docker/dockerSettings';
 import { checkLocalEngine } from '../../core/docker/localEngine';
 import { runDoctor } from '../../core/doctor/doctor';
 import type { EngineResult } from '../../core/remote/remoteFollowThrough';
@@ -19,7 +20,7 @@ export async function checkEngineOfHost(context: vscode.ExtensionContext, alias:
     const local = await checkLocalEngine({ timeoutMs: timeoutMs(), signal });
     return { status: local.status, code: local.code, message: local.message };
   }
-  const report = await runDoctor({ target: alias, path: 'remote-ssh', configFile: chosenSshConfigFile(), timeoutMs: timeoutMs(), signal, only: ['remote-docker-cli', 'remote-docker-engine'] });
+  const report = await runDoctor({ target: alias, path: 'remote-ssh', configFile: chosenSshConfigFile(), timeoutMs: timeoutMs(), signal, only: ['remote-docker-cli', 'remote-docker-engine'], containerClient: containerClientSetting() });
   const failed = report.checks.find((check) => check.status === 'fail');
   return failed ? { status: 'fail', code: failed.code, message: failed.message } : { status: report.ok ? 'pass' : 'skip', message: report.checks.map((c) => c.message).join(' ') };
 }

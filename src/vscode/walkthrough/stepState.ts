@@ -9,7 +9,7 @@ import { parseDoctorTarget } from '../../core/ssh/doctorTarget';
 import { readEffectiveSshConfig, type EffectiveConfigResult } from '../../core/ssh/sshEffectiveConfig';
 import { validateAlias } from '../../core/ssh/hostSpec';
 import { dockerExtensionPresence } from '../docker/dockerExtensionPresence';
-import { configuredDockerHost, installedDockerGeneration } from '../docker/dockerSettings';
+import { configuredDockerHost, containerClientSetting, installedDockerGeneration } from '../docker/dockerSettings';
 import { dockerHostValueFor } from '../docker/dockerHostValue';
 import { selectedDockerContextHost } from '../docker/selectedDockerContext';
 import { engineVerifiedHosts } from '../remote/engineVerifiedHosts';
@@ -264,6 +264,7 @@ async function computeSteps(remote: RemoteRound | undefined, given?: DoctorRepor
               dockerHost,
               background: remote === 'auto',
               effectiveConfig,
+              containerClient: containerClientSetting(),
               ...(local ? { only: checksForPath[path].filter((id) => !remoteCheckIds.includes(id)) } : {}),
             }),
           )

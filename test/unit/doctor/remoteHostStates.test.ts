@@ -69,6 +69,18 @@ describe('remote host states (issue 16): the probe lines and their codes', () =>
     assert.equal(verdict.code, 'docker-is-podman');
   });
 
+  it('only podman on the host, and Container Tools\' Podman client in the Remote-SSH window: both remote checks pass, only on that path and only when podman answered', () => {
+    const answered = factsFrom(session('rds-probe:cli-missing', 'rds-probe:podman:/usr/bin/podman', 'rds-probe:podman-version:4.3.1'));
+    const withClient = { ...answered, podmanClient: true };
+    assert.equal(remoteDockerCliCheck(withClient, none).status, 'pass');
+    assert.match(remoteDockerCliCheck(withClient, none).message, /podman 4\.3\.1 is at \/usr\/bin\/podman on the host\.$/);
+    assert.equal(remoteDockerEngineCheck(withClient, none).status, 'pass');
+    assert.equal(remoteDockerCliCheck(answered, none).code, 'docker-is-podman', 'the Docker client needs docker');
+    assert.equal(remoteDockerCliCheck({ ...withClient, path: 'docker-host' }, none).code, 'docker-is-podman', 'DOCKER_HOST needs dial-stdio');
+    const silent = { ...factsFrom(session('rds-probe:cli-missing', 'rds-probe:podman:/usr/bin/podman')), podmanClient: true };
+    assert.equal(remoteDockerCliCheck(silent, none).code, 'docker-is-podman', 'a podman that did not answer');
+  });
+
   it('podman-docker\'s shim: docker-is-podman without Podman\'s API service; with it the docker-host path passes and runs the round trip, Remote-SSH still fails', () => {
     const shim = engine('4.3.1|', 0, 'Emulate Docker CLI using podman. Create /etc/containers/nodocker to quiet msg.');
     const down = factsFrom(session(...shim, 'rds-probe:podman:/usr/bin/podman'));

@@ -58,6 +58,8 @@ export interface DoctorFacts {
   readonly roundtrip?: Timed<ProcessResult>;
   /** The user's ControlMaster for the host, as docker's ssh would find it. */
   readonly master?: Timed<MasterState>;
+  /** Container Tools in the Remote-SSH window uses its Podman client (containers.containerClient). */
+  readonly podmanClient?: boolean;
 }
 
 /** Verdict of one check before the doctor stamps its id. */

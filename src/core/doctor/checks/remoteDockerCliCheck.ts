@@ -32,6 +32,19 @@ export function podmanServesDockerApi(parsed: RemoteProbe): boolean {
 }
 
 /**
+ * On the remote-ssh path with Container Tools' Podman client (containers.containerClient): that
+ * client runs the podman CLI on the host, so Podman that answers there is all it needs, with or
+ * without podman-docker's shim. The version podman reported, else undefined.
+ */
+export function podmanClientVersion(facts: DoctorFacts): string | undefined {
+  const parsed = facts.probe?.value.parsed;
+  if (facts.path !== 'remote-ssh' || !facts.podmanClient || parsed === undefined) return undefined;
+  // Through the shim `docker version` is podman's; without docker the probe asked podman itself.
+  if (parsed.cliPath !== undefined) return unusableCli(parsed) === 'docker-is-podman' && parsed.engineExit === 0 ? parsed.clientVersion : undefined;
+  return parsed.podmanPath !== undefined ? parsed.podmanVersion : undefined;
+}
+
+/**
  * The docker CLI's ssh:// round trip is worth running: the session found a docker that can serve
  * dial-stdio. Against an old CLI, or Podman with no API service, the docker CLI here waits for the
  * whole time limit.
@@ -58,6 +71,10 @@ export function remoteDockerCliCheck(facts: DoctorFacts, earlier: EarlierResults
   const { parsed } = fact.value;
   const user = parsed.user ?? 'the user';
   if (!parsed.started || (!parsed.complete && parsed.cliPath === undefined)) return sessionFailure(facts);
+  const podman = podmanClientVersion(facts);
+  if (podman !== undefined) {
+    return pass(`Container Tools uses its Podman client (containers.containerClient), and podman ${podman} is at ${parsed.podmanPath ?? parsed.cliPath} on the host${parsed.cliPath !== undefined ? ` (\`docker\` there is podman-docker's shim)` : ''}.`, fact.ms);
+  }
   if (parsed.cliPath !== undefined) {
     const unusable = unusableCli(parsed);
     if (unusable === 'docker-is-podman') {

@@ -3,7 +3,7 @@ import { type DoctorFacts, type EarlierResults, type Verdict, pass, skip, blocke
 import { remoteFailure, remoteWarning } from './remoteFailure';
 import { dataRootNearlyFull, formatKiB } from '../dataRootSpace';
 import { sessionFailure } from './sessionFailure';
-import { podmanServesDockerApi } from './remoteDockerCliCheck';
+import { podmanClientVersion, podmanServesDockerApi } from './remoteDockerCliCheck';
 
 /** `docker version` on the host as the SSH user: the engine answers on the socket that user may open. */
 export function remoteDockerEngineCheck(facts: DoctorFacts, earlier: EarlierResults): Verdict {
@@ -11,6 +11,8 @@ export function remoteDockerEngineCheck(facts: DoctorFacts, earlier: EarlierResu
   const fact = facts.probe!;
   const { parsed } = fact.value;
   if (!parsed.complete && parsed.engineExit === undefined) return sessionFailure(facts);
+  const podman = podmanClientVersion(facts);
+  if (podman !== undefined) return pass(`Podman ${podman} answers \`podman version\` on the host, as Container Tools' Podman client runs it.`, fact.ms);
   if (parsed.cliPath === undefined) return skip('Skipped: no docker CLI on the host.');
   const where = parsed.dockerHost ?? 'the default socket';
   // The CLI check let Podman through only where its API service answers (the docker-host path).
