@@ -34,6 +34,8 @@ module.exports = (_env, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
+      // The lazily loaded part of the extension (see registerCommands.ts): one file, loaded on first use.
+      chunkFilename: 'chunks/[name].js',
       libraryTarget: 'commonjs2',
       clean: true,
     },
@@ -50,7 +52,8 @@ module.exports = (_env, argv) => {
     },
     // Source maps stay next to the bundle for debugging; .vscodeignore keeps them out of the VSIX.
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
-    optimization: { minimize: production },
+    // splitChunks off: the lazy part stays one file instead of being cut into a vendors chunk and the rest.
+    optimization: { minimize: production, splitChunks: false },
     plugins: [
       // webpack drops the `#!` line of src/cli.ts; without it a shell runs the bundle as a script.
       new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true, include: /^cli\.js$/ }),

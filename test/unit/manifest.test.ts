@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -26,7 +26,10 @@ function runTimeFiles(): string[] {
   const viewIcons = [...Object.values(manifest.contributes.viewsContainers ?? {}), ...Object.values(manifest.contributes.views ?? {})]
     .flat()
     .flatMap((entry) => (entry.icon ? [entry.icon] : []));
-  const files = [manifest.main, manifest.icon, `${manifest.l10n}/bundle.l10n.json`, ...stepImages, ...viewIcons, ...readmeImages, 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+  // The part of the bundle loaded on first use (webpack.config.js: chunkFilename); `clean` leaves only the current ones.
+  const chunksDir = join(root, 'dist/chunks');
+  const lazyChunks = existsSync(chunksDir) ? readdirSync(chunksDir).filter((name) => name.endsWith('.js')).map((name) => `dist/chunks/${name}`) : [];
+  const files = [manifest.main, ...lazyChunks, manifest.icon, `${manifest.l10n}/bundle.l10n.json`, ...stepImages, ...viewIcons, ...readmeImages, 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
   return [...new Set(files.map((file) => file.replace(/^\.\//, '')))].sort();
 }
 

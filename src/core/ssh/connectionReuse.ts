@@ -1,31 +1,12 @@
 import { mkdir, chmod, lstat } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import { BadInputError } from '../errors';
 import { validateAlias } from './hostSpec';
-import { parseDoctorTarget } from './doctorTarget';
 import { listConfiguredHosts, type ReadConfigOptions } from './config/configFiles';
 import { decodeBytes, splitConfigLines, type ConfigLine } from './config/configLines';
 import { editConfigFile } from './config/editConfigFile';
 import { detectEol, detectIndent, findShadow, startOfAttachedComments } from './config/hostInsertion';
-import { sshHomeDir } from './config/paths';
-import { readEffectiveSshConfig, type EffectiveConfigResult, type EffectiveSshConfig } from './sshEffectiveConfig';
-
-/**
- * Connection reuse for one host: every `ssh HOST …` the docker CLI starts (one per docker command)
- * rides on one master connection instead of a new login. The values are the ones issue 14 measured.
- */
-export const reuseSettings = {
-  controlMaster: 'auto',
-  /** Written as `5m`; `ssh -G` prints seconds. */
-  controlPersistSeconds: 300,
-  /** A master whose server stops answering gives up after 5 s × 3, so a docker call waits 15 s, not ten minutes. */
-  serverAliveInterval: 5,
-  serverAliveCountMax: 3,
-} as const;
-
-/** Where the master sockets live: a private folder, short so the socket path fits (see maxControlDirLength). */
-export const defaultControlDir = '~/.ssh/cm';
+import { defaultControlDir, expandHome, reuseSettings, reuseUnsupportedReason, verifyConnectionReuse, type ReuseCheckOptions, type ReuseVerdict } from './connectionReuseVerdict';
 
 /** The keywords we write; an earlier value of any of them wins over ours (ssh takes the first). */
 const reuseKeywords: ReadonlySet<string> = new Set(['controlmaster', 'controlpath', 'controlpersist', 'serveraliveinterval', 'serveralivecountmax']);
@@ -170,25 +151,9 @@ function cut(original: Buffer, ranges: ReadonlyArray<[number, number]>): Buffer 
   return Buffer.concat(parts);
 }
 
-export interface ReuseOptions extends ReadConfigOptions {
-  /** The folder for master sockets as written in the config (`~` is ssh's home). Default ~/.ssh/cm. */
-  readonly controlDir?: string;
-  /** The file given to `ssh -G` as -F: only the one the user chose (then it is the file edited). */
-  readonly sshConfigFile?: string;
+export interface ReuseOptions extends ReadConfigOptions, Omit<ReuseCheckOptions, 'expectOurs'> {
   readonly platform?: NodeJS.Platform;
-  readonly env?: NodeJS.ProcessEnv;
-  readonly timeoutMs?: number;
-  readonly signal?: AbortSignal;
   readonly lockTimeoutMs?: number;
-}
-
-export interface ReuseVerdict {
-  /** ssh -G shows every option with our value (undo: none of them from us any more). */
-  readonly effective: boolean;
-  /** One sentence per option ssh resolves differently, or why ssh -G could not tell. */
-  readonly problems: string[];
-  /** The control socket path ssh -G resolves (tokens expanded), when one is set. */
-  readonly controlPath?: string;
 }
 
 export interface ReuseResult extends ReuseVerdict {
@@ -199,17 +164,6 @@ export interface ReuseResult extends ReuseVerdict {
   readonly placement?: ReusePlacement;
   /** 1-based line of our first line. */
   readonly line?: number;
-}
-
-/** Win32-OpenSSH has no ControlMaster (no unix-socket multiplexing): say so instead of writing lines that do nothing. */
-export function reuseUnsupportedReason(platform: NodeJS.Platform): string | undefined {
-  return platform === 'win32'
-    ? 'Connection reuse needs ssh multiplexing (ControlMaster), which the OpenSSH of Windows does not have; every docker command there opens its own connection. Nothing was changed.'
-    : undefined;
-}
-
-function expandHome(dir: string): string {
-  return dir === '~' || dir.startsWith('~/') ? path.join(sshHomeDir(), dir.slice(1)) : dir;
 }
 
 function validateControlDir(controlDir: string, platform: NodeJS.Platform): string {
@@ -250,44 +204,6 @@ async function assertKnownAlias(configFile: string, alias: string, options: Read
   if (!hosts.some((host) => host.alias.toLowerCase() === alias.toLowerCase())) {
     throw new BadInputError(`${configFile} has no "Host ${alias}" block (add the host first: remote-docker-ssh hosts add ${alias} --hostname HOST). Nothing was changed.`);
   }
-}
-
-/** Compares what `ssh -G` resolves for the alias with what we wrote; controlDir undefined: is some reuse on at all. */
-export function reuseProblems(config: EffectiveSshConfig, controlDir?: string): { problems: string[]; controlPath?: string } {
-  const controlPath = config.get('controlpath');
-  const problems: string[] = [];
-  const expect = (key: string, label: string, ok: (value: string | undefined) => boolean, wanted: string) => {
-    const value = config.get(key);
-    if (!ok(value)) problems.push(`${label} is ${value ?? 'unset'} (wanted ${wanted})`);
-  };
-  if (controlDir === undefined) {
-    expect('controlmaster', 'ControlMaster', (value) => value === 'auto' || value === 'true', 'auto');
-    expect('controlpath', 'ControlPath', (value) => value !== undefined && value !== 'none', 'a socket path');
-    expect('controlpersist', 'ControlPersist', (value) => value !== undefined && value !== 'no' && value !== '0', 'a time');
-  } else {
-    const dir = expandHome(controlDir);
-    expect('controlmaster', 'ControlMaster', (value) => value === reuseSettings.controlMaster, reuseSettings.controlMaster);
-    expect('controlpath', 'ControlPath', (value) => value !== undefined && value.startsWith(`${dir}/`), `${dir}/%C`);
-    expect('controlpersist', 'ControlPersist', (value) => value === String(reuseSettings.controlPersistSeconds), `${reuseSettings.controlPersistSeconds} s`);
-    expect('serveraliveinterval', 'ServerAliveInterval', (value) => value === String(reuseSettings.serverAliveInterval), String(reuseSettings.serverAliveInterval));
-    expect('serveralivecountmax', 'ServerAliveCountMax', (value) => value === String(reuseSettings.serverAliveCountMax), String(reuseSettings.serverAliveCountMax));
-  }
-  return { problems, ...(controlPath !== undefined && controlPath !== 'none' ? { controlPath } : {}) };
-}
-
-/** Asks ssh itself (`ssh -G`) whether connection reuse applies to the alias. */
-export async function verifyConnectionReuse(alias: string, options: ReuseOptions & { readonly expectOurs?: boolean } = {}): Promise<ReuseVerdict> {
-  return reuseVerdictOf(await readEffectiveSshConfig(parseDoctorTarget(alias), options.sshConfigFile, { timeoutMs: options.timeoutMs ?? 10_000, signal: options.signal, env: options.env }), options);
-}
-
-/** The same verdict from an `ssh -G` the caller already ran for the alias (the walkthrough shares the doctor's). */
-export function reuseVerdictOf({ config, result }: EffectiveConfigResult, options: { readonly controlDir?: string; readonly expectOurs?: boolean } = {}): ReuseVerdict {
-  if (config === undefined) {
-    const detail = result.stderr.trim().split('\n').at(-1) || result.spawnError || `exit status ${result.exitCode ?? 'none'}`;
-    return { effective: false, problems: [`ssh -G could not read the config: ${detail}`] };
-  }
-  const { problems, controlPath } = reuseProblems(config, options.expectOurs === false ? undefined : (options.controlDir ?? defaultControlDir));
-  return { effective: problems.length === 0, problems, ...(controlPath !== undefined ? { controlPath } : {}) };
 }
 
 /**

@@ -4,7 +4,8 @@ import { timeDockerPs, type DockerPsTiming } from '../../core/docker/dockerPsTim
 import { parseTarget } from '../../core/ssh/hostSpec';
 import { dockerHostForTarget } from '../../core/ssh/doctorTarget';
 import { defaultSshConfigPath } from '../../core/ssh/config/paths';
-import { addConnectionReuse, reuseUnsupportedReason, type ReuseResult } from '../../core/ssh/connectionReuse';
+import { addConnectionReuse, type ReuseResult } from '../../core/ssh/connectionReuse';
+import { reuseUnsupportedReason } from '../../core/ssh/connectionReuseVerdict';
 import { CommandIds } from '../commandIds';
 import { log } from '../log';
 import { setCurrentTarget } from '../setupState';

@@ -2,77 +2,22 @@ import * as vscode from 'vscode';
 import { isBadInput } from '../../core/errors';
 import { log } from '../log';
 import { refreshSteps } from '../walkthrough/stepState';
-import { addHost } from './addHost';
-import { addKeyToAgent } from './addKeyToAgent';
-import { checkSetup } from './checkSetup';
-import { chooseSetupPath } from './chooseSetupPath';
-import { CommandIds, type CommandId } from '../commandIds';
-import { configureDockerHost } from './configureDockerHost';
-import { connect } from './connect';
-import { copyKeyToHost } from './copyKeyToHost';
-import { generateKey } from './generateKey';
-import { installDockerOnRemote } from './installDockerOnRemote';
-import { installRemoteSsh } from './installRemoteSsh';
-import { openWalkthrough } from './openWalkthrough';
+import { CommandIds } from '../commandIds';
 import { showLog } from './showLog';
-import { startAgent } from './startAgent';
-import { trustHost } from './trustHost';
-import { connectAndInstall } from './connectAndInstall';
-import { addRecommendations } from './addRecommendations';
-import { addDockerHost } from './addDockerHost';
-import { filterDockerHosts } from './filterDockerHosts';
-import { refreshDockerHosts } from './refreshDockerHosts';
-import { setUpHost } from './setUpHost';
-import { checkHost } from './checkHost';
-import { useHostForWorkspace } from './useHostForWorkspace';
-import { useHostEverywhere } from './useHostEverywhere';
-import { openHostWithRemoteSsh } from './openHostWithRemoteSsh';
-import { makeHostFast } from './makeHostFast';
-import { createHostDockerContext } from './createHostDockerContext';
-import { copyDockerHost } from './copyDockerHost';
-import { removeHostAdditions } from './removeHostAdditions';
-import { switchEngine } from './switchEngine';
-import { makeDockerFast } from './makeDockerFast';
-import { undoMakeDockerFast } from './undoMakeDockerFast';
-import { closeSharedConnection } from './closeSharedConnection';
-import { useRootlessDockerOnHost } from './useRootlessDockerOnHost';
 
-// One row per command: the table is the only place that ties an id to its function.
-const commandTable: Record<CommandId, (...args: never[]) => unknown> = {
-  [CommandIds.openWalkthrough]: openWalkthrough,
-  [CommandIds.chooseSetupPath]: chooseSetupPath,
-  [CommandIds.installRemoteSsh]: installRemoteSsh,
-  [CommandIds.addHost]: addHost,
-  [CommandIds.generateKey]: generateKey,
-  [CommandIds.startAgent]: startAgent,
-  [CommandIds.addKeyToAgent]: addKeyToAgent,
-  [CommandIds.copyKeyToHost]: copyKeyToHost,
-  [CommandIds.trustHost]: trustHost,
-  [CommandIds.connect]: connect,
-  [CommandIds.installDockerOnRemote]: installDockerOnRemote,
-  [CommandIds.configureDockerHost]: configureDockerHost,
-  [CommandIds.checkSetup]: checkSetup,
-  [CommandIds.showLog]: showLog,
-  [CommandIds.connectAndInstall]: connectAndInstall,
-  [CommandIds.addRecommendations]: addRecommendations,
-  [CommandIds.addDockerHost]: addDockerHost,
-  [CommandIds.filterDockerHosts]: filterDockerHosts,
-  [CommandIds.refreshDockerHosts]: refreshDockerHosts,
-  [CommandIds.setUpHost]: setUpHost,
-  [CommandIds.checkHost]: checkHost,
-  [CommandIds.useHostForWorkspace]: useHostForWorkspace,
-  [CommandIds.useHostEverywhere]: useHostEverywhere,
-  [CommandIds.openHostWithRemoteSsh]: openHostWithRemoteSsh,
-  [CommandIds.makeHostFast]: makeHostFast,
-  [CommandIds.createHostDockerContext]: createHostDockerContext,
-  [CommandIds.copyDockerHost]: copyDockerHost,
-  [CommandIds.removeHostAdditions]: removeHostAdditions,
-  [CommandIds.switchEngine]: switchEngine,
-  [CommandIds.makeDockerFast]: makeDockerFast,
-  [CommandIds.undoMakeDockerFast]: undoMakeDockerFast,
-  [CommandIds.closeSharedConnection]: closeSharedConnection,
-  [CommandIds.useRootlessDockerOnHost]: useRootlessDockerOnHost,
-};
+type CommandTable = typeof import('./commandTable').commandTable;
+let loadingTable: Promise<CommandTable> | undefined;
+
+/**
+ * The commands' code (and what only they use: the ssh config editor, the report view, jsonc-parser)
+ * is a chunk of its own, loaded when the first command runs: activation and the background checks
+ * never need it, so the extension host neither reads nor compiles it in a window where nobody runs
+ * one of our commands.
+ */
+function commandTable(): Promise<CommandTable> {
+  loadingTable ??= import(/* webpackChunkName: "commands" */ './commandTable').then((module) => module.commandTable);
+  return loadingTable;
+}
 
 // Commands that change nothing the steps look at (checkSetup publishes its own result).
 const noRecheck = new Set<string>([
@@ -88,11 +33,12 @@ const noRecheck = new Set<string>([
 ]);
 
 export function registerCommands(context: vscode.ExtensionContext): void {
-  for (const [id, handler] of Object.entries(commandTable)) {
+  for (const id of Object.values(CommandIds)) {
     context.subscriptions.push(
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
         try {
-          return await (handler as (...a: unknown[]) => unknown)(...args);
+          const handler = (await commandTable())[id] as (...a: unknown[]) => unknown;
+          return await handler(...args);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           log().error(`${id} failed: ${message}`);

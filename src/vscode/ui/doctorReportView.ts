@@ -3,13 +3,13 @@ import type { DoctorReport } from '../../core/doctor/doctor';
 import { neutraliseControls } from '../../core/displayText';
 import { CommandIds } from '../commandIds';
 import { FixCommandByCode, ReportCommands } from './fixCommands';
+import { reportPanel, setReportPanel } from './reportPanel';
 
 /**
  * The doctor's report as a small static page: one row per check, and a button on every failure
  * that has a fix command. No scripts: the buttons are `command:` links that the webview allows
  * for our own fix commands only.
  */
-let panel: vscode.WebviewPanel | undefined;
 
 // Control and bidi characters from the host or the config are made visible first (see displayText.ts).
 const escapeHtml = (text: string) => neutraliseControls(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -72,21 +72,15 @@ ${(report.notes ?? []).map((note) => `<p class="note">${escapeHtml(note)}</p>`).
 </body></html>`;
 }
 
-/** The report page is open and shown in its editor group. */
-export function reportVisible(): boolean {
-  return panel?.visible ?? false;
-}
-
 export function showReport(report: DoctorReport): void {
+  let panel = reportPanel();
   if (!panel) {
     panel = vscode.window.createWebviewPanel('remoteDockerSsh.report', vscode.l10n.t('Remote Docker: setup checks'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: false,
       enableCommandUris: ReportCommands,
       localResourceRoots: [],
     });
-    panel.onDidDispose(() => {
-      panel = undefined;
-    });
+    setReportPanel(panel);
   }
   panel.webview.html = renderReportHtml(report, panel.webview.cspSource);
   panel.reveal(undefined, true);

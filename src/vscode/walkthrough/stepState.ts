@@ -4,7 +4,7 @@ import { checksForPath, passed, remoteCheckIds, type CheckResult, type DoctorPat
 import { checkLocalEngine } from '../../core/docker/localEngine';
 import { RemoteSshExtensionIds } from '../../core/remote/remoteSshProduct';
 import { listConfiguredHosts } from '../../core/ssh/config/configFiles';
-import { reuseUnsupportedReason, reuseVerdictOf } from '../../core/ssh/connectionReuse';
+import { reuseUnsupportedReason, reuseVerdictOf } from '../../core/ssh/connectionReuseVerdict';
 import { parseDoctorTarget } from '../../core/ssh/doctorTarget';
 import { readEffectiveSshConfig, type EffectiveConfigResult } from '../../core/ssh/sshEffectiveConfig';
 import { validateAlias } from '../../core/ssh/hostSpec';
@@ -18,7 +18,7 @@ import { log } from '../log';
 import { candidateKeys } from '../ssh/pickKey';
 import { currentTarget, setupPath } from '../setupState';
 import { chosenSshConfigFile, sshConfigFile } from '../ssh/sshConfigFile';
-import { reportVisible } from '../ui/doctorReportView';
+import { reportVisible } from '../ui/reportPanel';
 import { SetupPathContextKey, StepNames, stepContextKey, stepsPassedBy, type StepName } from './stepKeys';
 import { inSshRemoteWindow } from '../remote/windowKind';
 

@@ -13,10 +13,8 @@ import {
 import { intentState } from '../../core/remote/connectIntent';
 import { dockerExtensionToInstall } from '../../core/docker/remoteDockerExtension';
 import { CommandIds } from '../commandIds';
-import { workspaceRecommendationIds } from '../../core/workspace/extensionsJson';
 import { readIntent } from '../remote/connectIntentStore';
 import { dockerExtensionPresence, installExtensionOnHost } from '../docker/dockerExtensionPresence';
-import { missingFolderRecommendations } from './extensionsJsonFile';
 import { log } from '../log';
 import { windowKind } from '../remote/windowKind';
 
@@ -105,6 +103,11 @@ async function offerRecommendations(): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     return;
   }
+  // The extensions.json reader (and jsonc-parser) is in the commands' chunk: most windows never get here.
+  const [{ missingFolderRecommendations }, { workspaceRecommendationIds }] = await Promise.all([
+    import(/* webpackChunkName: "commands" */ './extensionsJsonFile'),
+    import(/* webpackChunkName: "commands" */ '../../core/workspace/extensionsJson'),
+  ]);
   const folders = vscode.workspace.workspaceFolders ?? [];
   const missing = await Promise.all(folders.map((f) => missingFolderRecommendations(f.uri, workspaceRecommendationIds())));
   if (!missing.some((ids) => ids.length > 0)) {

@@ -9,8 +9,8 @@ import {
   planConnectionReuse,
   planReuseUndo,
   removeConnectionReuse,
-  reuseUnsupportedReason,
 } from '../../../src/core/ssh/connectionReuse';
+import { reuseUnsupportedReason } from '../../../src/core/ssh/connectionReuseVerdict';
 
 /**
  * issue 14 item 1: the planner places the reuse lines where ssh applies them, and undo takes back
