@@ -8,6 +8,8 @@ import { runProcess } from '../../src/core/runner';
 import { formatDoctorReport } from '../../src/cli/doctorReportText';
 import { checkOf } from './helpers/rigSuite';
 import { acceptedLogins } from '../fixtures/rig/sshdLog';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 /*
  * Issue 16: each way a remote host breaks Docker over SSH, as a rig user that really is in that
@@ -19,6 +21,17 @@ const check = checkOf;
 
 function failures(report: DoctorReport): string[] {
   return report.checks.filter((entry) => entry.status === 'fail').map((entry) => `${entry.id}:${entry.code}: ${entry.message}`);
+}
+
+const cliEntry = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+
+/** The real CLI in a child process, as a user runs it. */
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', cliEntry, ...args], { env }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
 }
 
 /** The backticked commands of a fix, in order. */
@@ -328,6 +341,33 @@ describe('doctor: the ways a remote host breaks Docker over SSH (rig users in ea
       // The Docker client (the default) is still told the truth.
       const dockerClient = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: rig.configFile, env: { ...rig.env, TMPDIR: runTmp }, timeoutMs: 20_000, containerClient: 'com.microsoft.visualstudio.containers.docker' });
       assert.equal(check(dockerClient, 'remote-docker-cli').code, 'docker-is-podman');
+    });
+  });
+  it('the CLI\'s --container-client: real podman is docker-is-podman without it, passes with podman; a bad value exits 2 and reaches nothing', async () => {
+    await withFaults(['docker-podman-real'], async () => {
+      const env = { ...rig.env, TMPDIR: runTmp };
+      const doctorArgs = ['doctor', rig.alias, '--config', rig.configFile, '--timeout', '20', '--json'];
+      const plain = await runCli(doctorArgs, env);
+      assert.equal(plain.code, 1, plain.stderr);
+      const plainReport = JSON.parse(plain.stdout) as DoctorReport;
+      assert.equal(check(plainReport, 'remote-docker-cli').code, 'docker-is-podman', failures(plainReport).join('\n'));
+      assert.equal((await runCli([...doctorArgs, '--container-client', 'docker'], env)).code, 1, 'docker is the default client');
+
+      const podman = await runCli([...doctorArgs, '--container-client', 'podman'], env);
+      const podmanReport = JSON.parse(podman.stdout) as DoctorReport;
+      assert.deepEqual(failures(podmanReport), []);
+      assert.equal(podman.code, 0, podman.stderr);
+      assert.match(check(podmanReport, 'remote-docker-cli').message, /^Container Tools uses its Podman client \(containers\.containerClient\), and podman 4\.3\.1 is at /);
+
+      const loginsBefore = acceptedLogins(rig);
+      const bad = await runCli(['doctor', rig.alias, '--config', rig.configFile, '--container-client', 'podmn'], env);
+      assert.equal(bad.code, 2);
+      assert.equal(bad.stdout, '');
+      assert.match(bad.stderr, /--container-client must be docker or podman, not "podmn"/);
+      const wrongPath = await runCli(['doctor', rig.alias, '--config', rig.configFile, '--path', 'docker-host', '--container-client', 'podman'], env);
+      assert.equal(wrongPath.code, 2);
+      assert.match(wrongPath.stderr, /--container-client applies to --path remote-ssh only/);
+      assert.equal(acceptedLogins(rig), loginsBefore, 'bad input reached the host');
     });
   });
 });
