@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { chownSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRig, type Rig, type RigFault } from '../fixtures/rig/index';
@@ -368,6 +369,38 @@ describe('doctor: the ways a remote host breaks Docker over SSH (rig users in ea
       assert.equal(wrongPath.code, 2);
       assert.match(wrongPath.stderr, /--container-client applies to --path remote-ssh only/);
       assert.equal(acceptedLogins(rig), loginsBefore, 'bad input reached the host');
+    });
+  });
+  it('real podman whose API socket accepts and never answers: docker-is-podman once the probe\'s bound on `podman --remote version` ends it, before the doctor\'s own time limit', async () => {
+    await withFaults(['docker-podman-real'], async () => {
+      const uid = Number((await onHost('id -u')).trim());
+      const folder = `/run/user/${uid}/podman`;
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      chownSync(folder, uid, -1);
+      const socketPath = `${folder}/podman.sock`;
+      // A service that hangs: it takes every connection and never says a word.
+      const held: Socket[] = [];
+      const silent = createServer((connection) => {
+        held.push(connection);
+      });
+      await new Promise<void>((resolve, reject) => silent.once('error', reject).listen(socketPath, resolve));
+      try {
+        chownSync(socketPath, uid, -1);
+        const limitMs = 20_000;
+        for (const path of ['remote-ssh', 'docker-host'] as const) {
+          const accepted = held.length;
+          const report = await runDoctor({ target: rig.alias, path, configFile: rig.configFile, env: { ...rig.env, TMPDIR: runTmp }, timeoutMs: limitMs });
+          assert.ok(held.length > accepted, 'podman --remote never connected to the silent socket');
+          const cli = check(report, 'remote-docker-cli');
+          assert.equal(cli.code, 'docker-is-podman', `${path}: ${failures(report).join('\n')}`);
+          assert.match(cli.message, new RegExp(`Podman's API socket ${socketPath} is there, but no service answered on it\\.$`));
+          assert.ok(report.totalMs < limitMs, `${path}: the doctor ran into its own time limit (${Math.round(report.totalMs)} ms)`);
+        }
+      } finally {
+        for (const connection of held) connection.destroy();
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
+        rmSync(folder, { recursive: true, force: true });
+      }
     });
   });
 });
