@@ -9,8 +9,7 @@ import { runProcess } from '../../src/core/runner';
 import { formatDoctorReport } from '../../src/cli/doctorReportText';
 import { checkOf } from './helpers/rigSuite';
 import { acceptedLogins } from '../fixtures/rig/sshdLog';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { runCli } from './helpers/runCli';
 
 /*
  * Issue 16: each way a remote host breaks Docker over SSH, as a rig user that really is in that
@@ -22,17 +21,6 @@ const check = checkOf;
 
 function failures(report: DoctorReport): string[] {
   return report.checks.filter((entry) => entry.status === 'fail').map((entry) => `${entry.id}:${entry.code}: ${entry.message}`);
-}
-
-const cliEntry = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
-
-/** The real CLI in a child process, as a user runs it. */
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', cliEntry, ...args], { env }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
 }
 
 /** The backticked commands of a fix, in order. */
