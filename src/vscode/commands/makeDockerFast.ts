@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { BadInputError } from '../../core/errors';
 import { timeDockerPs, type DockerPsTiming } from '../../core/docker/dockerPsTiming';
 import { clearDockerSsh } from '../../core/doctor/dockerSshClearance';
+import { DoctorCancelledError } from '../../core/doctor/doctor';
 import type { CheckResult } from '../../core/doctor/checks/types';
 import { neutraliseControls } from '../../core/displayText';
 import { parseTarget } from '../../core/ssh/hostSpec';
@@ -67,27 +68,35 @@ export async function makeDockerFast(args?: MakeDockerFastArgs): Promise<MakeDoc
   const alias = aliasOf(target);
   const configFile = sshConfigFile();
   const dockerHost = dockerHostForTarget(parseTarget(alias));
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Making Docker over SSH fast for {0}…', alias), cancellable: true },
-    async (_progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      const timing = { timeoutMs: dockerPsTimeoutMs, signal: abort.signal };
-      // docker's plain ssh may accept an unknown key by itself (accept-new, no): the trust rule first.
-      const clearance = await clearDockerSsh(alias, { configFile: chosenSshConfigFile(), dockerHost, ...timing });
-      const before = clearance.cleared ? await timeDockerPs(dockerHost, timing) : undefined;
-      // The reuse lines are only config text (checked with ssh -G, no login), so they are written either way.
-      const reuse = await addConnectionReuse(configFile, alias, { sshConfigFile: chosenSshConfigFile(), signal: abort.signal, ...controlDirSetting() });
-      if (!clearance.cleared) {
-        return { reuse, notTimed: clearance.refusal };
-      }
-      if (!reuse.effective) {
-        return { reuse, before };
-      }
-      await timeDockerPs(dockerHost, timing);
-      return { reuse, before, after: await timeDockerPs(dockerHost, timing) };
-    },
-  );
+  let result: MakeDockerFastResult;
+  try {
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Making Docker over SSH fast for {0}…', alias), cancellable: true },
+      async (_progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        const timing = { timeoutMs: dockerPsTimeoutMs, signal: abort.signal };
+        // docker's plain ssh may accept an unknown key by itself (accept-new, no): the trust rule first.
+        const clearance = await clearDockerSsh(alias, { configFile: chosenSshConfigFile(), dockerHost, ...timing });
+        const before = clearance.cleared ? await timeDockerPs(dockerHost, timing) : undefined;
+        // The reuse lines are only config text (checked with ssh -G, no login), so they are written either way.
+        const reuse = await addConnectionReuse(configFile, alias, { sshConfigFile: chosenSshConfigFile(), signal: abort.signal, ...controlDirSetting() });
+        if (!clearance.cleared) {
+          return { reuse, notTimed: clearance.refusal };
+        }
+        if (!reuse.effective) {
+          return { reuse, before };
+        }
+        await timeDockerPs(dockerHost, timing);
+        return { reuse, before, after: await timeDockerPs(dockerHost, timing) };
+      },
+    );
+  } catch (error) {
+    // Cancelled during our strict login, before anything was written.
+    if (!(error instanceof DoctorCancelledError)) throw error;
+    log().info(`makeDockerFast ${alias}: cancelled`);
+    return undefined;
+  }
   const { reuse, before, after, notTimed } = result;
   const timed = notTimed ? `docker ps not run: ${notTimed.id} ${notTimed.status}${notTimed.code ? ` (${notTimed.code})` : ''} ${notTimed.message}` : `docker ps ${before?.ms ?? '-'} ms before, ${after?.ms ?? '-'} ms after`;
   log().info(`makeDockerFast ${alias}: ${reuse.written ? `written to ${reuse.file} line ${reuse.line ?? '?'}` : 'already there'}; effective=${reuse.effective}; ${timed}`);
