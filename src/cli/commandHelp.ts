@@ -44,7 +44,7 @@ export const commandHelp: readonly CommandHelp[] = [
   {
     name: 'doctor',
     summary: 'Check, step by step, that Docker on TARGET can be reached over ssh.',
-    usage: 'remote-docker-ssh doctor TARGET [--path remote-ssh|docker-host] [--config FILE] [--timeout SECONDS] [--only CHECK,...] [--json]',
+    usage: 'remote-docker-ssh doctor TARGET [--path remote-ssh|docker-host] [--config FILE] [--timeout SECONDS] [--only CHECK,...] [--container-client docker|podman] [--json]',
     description: [
       'Runs the same checks as the extension\'s "Check the Setup": the ssh client, the host key, key',
       'authentication, docker on the host and, for --path docker-host, docker here through ssh.',
@@ -59,6 +59,11 @@ export const commandHelp: readonly CommandHelp[] = [
         name: 'only',
         value: 'CHECK,...',
         text: 'Run only these checks: ssh-client, agent, identity, host-key, auth, remote-docker-cli, remote-docker-engine, local-docker-cli, ssh-master, docker-host-roundtrip.',
+      },
+      {
+        name: 'container-client',
+        value: 'CLIENT',
+        text: 'remote-ssh path: the client Container Tools uses on the host, as its containers.containerClient setting says. docker (default), or podman: then podman on the host passes instead of docker-is-podman.',
       },
       jsonOption,
     ],

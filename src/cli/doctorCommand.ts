@@ -6,6 +6,7 @@ import { formatDoctorReport } from './doctorReportText';
 import { parseTimeoutSeconds } from './timeoutOption';
 import { parseCliArgs } from './parseCliArgs';
 import { chosenConfigPath } from '../core/ssh/config/paths';
+import { dockerContainerClient, podmanContainerClient } from '../core/docker/remoteDockerExtension';
 
 function parsePath(value: string | undefined): DoctorPath {
   if (value === undefined) return 'remote-ssh';
@@ -21,19 +22,34 @@ function parseOnly(value: string | undefined): CheckId[] | undefined {
   return ids as CheckId[];
 }
 
-/** `remote-docker-ssh doctor TARGET [--path remote-ssh|docker-host] [--config FILE] [--timeout S] [--json] [--only IDS]` */
+/**
+ * `--container-client docker|podman`: what Container Tools' `containers.containerClient` says in the
+ * user's editor, which the extension reads itself and a terminal cannot see. It changes only the
+ * remote-ssh path's checks, so with --path docker-host it is refused rather than silently ignored.
+ */
+function parseContainerClient(value: string | undefined, path: DoctorPath): string | undefined {
+  if (value === undefined) return undefined;
+  if (path !== 'remote-ssh') throw new BadInputError('--container-client applies to --path remote-ssh only (Container Tools\' client runs on the host)');
+  if (value === 'docker') return dockerContainerClient;
+  if (value === 'podman') return podmanContainerClient;
+  throw new BadInputError(`--container-client must be docker or podman, not "${value}"`);
+}
+
+/** `remote-docker-ssh doctor TARGET [--path remote-ssh|docker-host] [--config FILE] [--timeout S] [--json] [--only IDS] [--container-client docker|podman]` */
 export async function doctorCommand(args: string[], io: CliStreams): Promise<number> {
-  const { values, positionals } = parseCliArgs('doctor', args, { path: { type: 'string' }, config: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, only: { type: 'string' } });
+  const { values, positionals } = parseCliArgs('doctor', args, { path: { type: 'string' }, config: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, only: { type: 'string' }, 'container-client': { type: 'string' } });
   const target = positionals[0];
   const path = values.path === 'docker-host' ? 'docker-host' : 'remote-ssh';
   try {
     if (positionals.length !== 1 || target === undefined) throw new BadInputError('doctor takes exactly one TARGET (an ssh config alias or [user@]host[:port])');
+    const doctorPath = parsePath(values.path);
     const report = await runDoctor({
       target,
-      path: parsePath(values.path),
+      path: doctorPath,
       configFile: chosenConfigPath(values.config),
       timeoutMs: values.timeout !== undefined ? parseTimeoutSeconds(values.timeout) * 1000 : defaultDoctorTimeoutMs,
       only: parseOnly(values.only),
+      containerClient: parseContainerClient(values['container-client'], doctorPath),
     });
     if (values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else io.stdout.write(formatDoctorReport(report, io.stdout.isTTY === true && process.env.NO_COLOR === undefined));

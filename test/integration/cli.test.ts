@@ -3,20 +3,10 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startRig, type Rig } from '../fixtures/rig/index';
 import type { DoctorReport } from '../../src/core/doctor/doctor';
+import { cliEntry, runCli } from './helpers/runCli';
 
-const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
-
-/** The real CLI in a child process, as a user runs it (stdout is a pipe, not a TTY). */
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', cli, ...args], { env }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('CLI doctor and trust-host against the loopback rig', function () {
   this.timeout(60_000);
@@ -183,7 +173,7 @@ describe('CLI doctor and trust-host against the loopback rig', function () {
         try {
           // `script` gives the doctor a real pseudo-terminal, so a prompt would be written there (and then
           // wait until the doctor's timeout killed ssh, which reports a timeout, not the fault's own code).
-          const command = `${process.execPath} --import tsx ${cli} doctor ${rig.alias} --config ${config} --path docker-host --timeout 8`;
+          const command = `${process.execPath} --import tsx ${cliEntry} doctor ${rig.alias} --config ${config} --path docker-host --timeout 8`;
           const result = await new Promise<{ code: number; stdout: string }>((resolve) =>
             execFile('script', ['-qec', command, '/dev/null'], { env, cwd: new URL('../../', import.meta.url).pathname }, (error, stdout) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout })),
           );

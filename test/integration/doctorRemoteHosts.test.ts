@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { chownSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRig, type Rig, type RigFault } from '../fixtures/rig/index';
@@ -8,6 +9,7 @@ import { runProcess } from '../../src/core/runner';
 import { formatDoctorReport } from '../../src/cli/doctorReportText';
 import { checkOf } from './helpers/rigSuite';
 import { acceptedLogins } from '../fixtures/rig/sshdLog';
+import { runCli } from './helpers/runCli';
 
 /*
  * Issue 16: each way a remote host breaks Docker over SSH, as a rig user that really is in that
@@ -328,6 +330,65 @@ describe('doctor: the ways a remote host breaks Docker over SSH (rig users in ea
       // The Docker client (the default) is still told the truth.
       const dockerClient = await runDoctor({ target: rig.alias, path: 'remote-ssh', configFile: rig.configFile, env: { ...rig.env, TMPDIR: runTmp }, timeoutMs: 20_000, containerClient: 'com.microsoft.visualstudio.containers.docker' });
       assert.equal(check(dockerClient, 'remote-docker-cli').code, 'docker-is-podman');
+    });
+  });
+  it('the CLI\'s --container-client: real podman is docker-is-podman without it, passes with podman; a bad value exits 2 and reaches nothing', async () => {
+    await withFaults(['docker-podman-real'], async () => {
+      const env = { ...rig.env, TMPDIR: runTmp };
+      const doctorArgs = ['doctor', rig.alias, '--config', rig.configFile, '--timeout', '20', '--json'];
+      const plain = await runCli(doctorArgs, env);
+      assert.equal(plain.code, 1, plain.stderr);
+      const plainReport = JSON.parse(plain.stdout) as DoctorReport;
+      assert.equal(check(plainReport, 'remote-docker-cli').code, 'docker-is-podman', failures(plainReport).join('\n'));
+      assert.equal((await runCli([...doctorArgs, '--container-client', 'docker'], env)).code, 1, 'docker is the default client');
+
+      const podman = await runCli([...doctorArgs, '--container-client', 'podman'], env);
+      const podmanReport = JSON.parse(podman.stdout) as DoctorReport;
+      assert.deepEqual(failures(podmanReport), []);
+      assert.equal(podman.code, 0, podman.stderr);
+      assert.match(check(podmanReport, 'remote-docker-cli').message, /^Container Tools uses its Podman client \(containers\.containerClient\), and podman 4\.3\.1 is at /);
+
+      const loginsBefore = acceptedLogins(rig);
+      const bad = await runCli(['doctor', rig.alias, '--config', rig.configFile, '--container-client', 'podmn'], env);
+      assert.equal(bad.code, 2);
+      assert.equal(bad.stdout, '');
+      assert.match(bad.stderr, /--container-client must be docker or podman, not "podmn"/);
+      const wrongPath = await runCli(['doctor', rig.alias, '--config', rig.configFile, '--path', 'docker-host', '--container-client', 'podman'], env);
+      assert.equal(wrongPath.code, 2);
+      assert.match(wrongPath.stderr, /--container-client applies to --path remote-ssh only/);
+      assert.equal(acceptedLogins(rig), loginsBefore, 'bad input reached the host');
+    });
+  });
+  it('real podman whose API socket accepts and never answers: docker-is-podman once the probe\'s bound on `podman --remote version` ends it, before the doctor\'s own time limit', async () => {
+    await withFaults(['docker-podman-real'], async () => {
+      const uid = Number((await onHost('id -u')).trim());
+      const folder = `/run/user/${uid}/podman`;
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      chownSync(folder, uid, -1);
+      const socketPath = `${folder}/podman.sock`;
+      // A service that hangs: it takes every connection and never says a word.
+      const held: Socket[] = [];
+      const silent = createServer((connection) => {
+        held.push(connection);
+      });
+      await new Promise<void>((resolve, reject) => silent.once('error', reject).listen(socketPath, resolve));
+      try {
+        chownSync(socketPath, uid, -1);
+        const limitMs = 20_000;
+        for (const path of ['remote-ssh', 'docker-host'] as const) {
+          const accepted = held.length;
+          const report = await runDoctor({ target: rig.alias, path, configFile: rig.configFile, env: { ...rig.env, TMPDIR: runTmp }, timeoutMs: limitMs });
+          assert.ok(held.length > accepted, 'podman --remote never connected to the silent socket');
+          const cli = check(report, 'remote-docker-cli');
+          assert.equal(cli.code, 'docker-is-podman', `${path}: ${failures(report).join('\n')}`);
+          assert.match(cli.message, new RegExp(`Podman's API socket ${socketPath} is there, but no service answered on it\\.$`));
+          assert.ok(report.totalMs < limitMs, `${path}: the doctor ran into its own time limit (${Math.round(report.totalMs)} ms)`);
+        }
+      } finally {
+        for (const connection of held) connection.destroy();
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
+        rmSync(folder, { recursive: true, force: true });
+      }
     });
   });
 });

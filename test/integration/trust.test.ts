@@ -5,6 +5,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { acceptedLogins as countAccepted } from '../fixtures/rig/sshdLog';
 import { runDoctor } from '../../src/core/doctor/doctor';
+import { clearDockerSsh } from '../../src/core/doctor/dockerSshClearance';
 import { runProcess } from '../../src/core/runner';
 import { BadInputError } from '../../src/core/errors';
 import { FixCommandByCode } from '../../src/vscode/ui/fixCommands';
@@ -125,6 +126,29 @@ describe('trust rule and the user\'s own ssh, against the loopback rig', functio
     }
   });
   }
+
+  // Make Docker over SSH fast's docker ps timing (clearDockerSsh): the round trip's rule, outside the doctor.
+  it('clearDockerSsh: accept-new + unknown key refuses (host-key-unknown, 0 logins, known_hosts untouched); accept-new + known key clears by our login; yes clears with no login', async () => {
+    const dockerHost = `ssh://${suite.rig.alias}`;
+    const lax = laxUserSsh('accept-new');
+    const repair = await suite.rig.breakOne('host-key-unknown');
+    try {
+      const loginsBefore = acceptedLogins();
+      const refused = await clearDockerSsh(suite.rig.alias, { configFile: lax.config, dockerHost, env: lax.env, timeoutMs: 15_000 });
+      assert.equal(refused.cleared, false);
+      assert.equal(!refused.cleared && refused.refusal.code, 'host-key-unknown');
+      assert.equal(acceptedLogins(), loginsBefore, `sshd accepted a login:\n${readFileSync(sshdLog(), 'utf8')}`);
+      assert.equal(readFileSync(suite.rig.knownHostsFile, 'utf8'), '', 'known_hosts untouched');
+    } finally {
+      await repair();
+    }
+    const loginsBefore = acceptedLogins();
+    assert.deepEqual(await clearDockerSsh(suite.rig.alias, { configFile: lax.config, dockerHost, env: lax.env, timeoutMs: 15_000 }), { cleared: true, how: 'verified-by-our-session' });
+    assert.equal(acceptedLogins(), loginsBefore + 1, 'our strict session logged in once');
+    const strict = laxUserSsh('yes');
+    assert.deepEqual(await clearDockerSsh(suite.rig.alias, { configFile: strict.config, dockerHost, env: strict.env, timeoutMs: 15_000 }), { cleared: true, how: 'docker-ssh-strict' });
+    assert.equal(acceptedLogins(), loginsBefore + 1, 'docker\'s ssh is strict by itself: no session of ours was needed');
+  });
 
   // The doctor run from a terminal: under `ask` the docker CLI's ssh (no BatchMode) would put the
   // host-key question to that terminal; the round trip runs in a session of its own, so it cannot.

@@ -12,6 +12,9 @@ export const LegacyDockerId = dockerExtensionId;
 /** Container Tools' `containers.containerClient` value for its Podman client, which runs `podman` on the host. */
 export const podmanContainerClient = 'com.microsoft.visualstudio.containers.podman';
 
+/** Its Docker client (the default): runs `docker` on the host. */
+export const dockerContainerClient = 'com.microsoft.visualstudio.containers.docker';
+
 /** The id to install on a host that has no Docker extension yet. */
 export function dockerExtensionToInstall(): string {
   return ContainerToolsId;

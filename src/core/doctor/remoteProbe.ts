@@ -1,5 +1,8 @@
 import { parseDfLine, type DataRootSpace } from './dataRootSpace';
 
+/** A Podman service that has not answered `podman --remote version` by then is hung (socket activation takes about a second). */
+const podmanServiceAnswerSeconds = 4;
+
 /**
  * Everything the remote checks need, gathered in ONE ssh session: the script goes to `/bin/sh -s` on
  * stdin (works whatever the login shell and PATH are, and no quoting of a command line), prints marker
@@ -18,6 +21,10 @@ import { parseDfLine, type DataRootSpace } from './dataRootSpace';
 // forwards to; `podman --remote` picks the address dial-stdio does, and `test -S` on podman.socket's
 // socket first keeps it off hosts without one (only under XDG_RUNTIME_DIR, which pam_systemd sets
 // wherever a podman.socket user unit can run: no `id -u` on a healthy host that merely has podman).
+// A socket that accepts and never answers (a hung service) would hold `podman --remote` until the
+// doctor's whole time limit: a guard in the background kills it after podmanServiceAnswerSeconds
+// (plain sh, `sleep` and `kill`: coreutils' `timeout` is not on every host), and is killed in turn
+// once podman ends; its fds are /dev/null, so a `sleep` it leaves holds no session open.
 // Without docker, `podman version` (what Container Tools' Podman client runs) costs only such hosts.
 // The login shell runs with stdin from /dev/null and no tty, so nothing it sources can prompt; `-i`
 // too, because Debian's .bashrc returns early without it.
@@ -48,7 +55,12 @@ if docker_path=$(command -v docker 2>/dev/null); then
     podman_socket=\${XDG_RUNTIME_DIR:-}/podman/podman.sock
     if [ -n "\${XDG_RUNTIME_DIR:-}" ] && [ -S "$podman_socket" ]; then
       echo "rds-probe:podman-socket:$podman_socket"
-      podman --remote version --format 'rds-probe:podman-service:{{.Server.Version}}' </dev/null 2>/dev/null
+      podman --remote version --format 'rds-probe:podman-service:{{.Server.Version}}' </dev/null 2>/dev/null &
+      podman_pid=$!
+      { sleep ${podmanServiceAnswerSeconds}; kill "$podman_pid"; } </dev/null >/dev/null 2>&1 &
+      podman_guard=$!
+      wait "$podman_pid"
+      kill "$podman_guard" 2>/dev/null
     fi
   fi
   if [ "$engine_exit" -ne 0 ]; then

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
@@ -7,6 +7,7 @@ import { startRigFromHost, type HostRig } from './support/rig';
 import { useUserSshConfig } from './support/userSshConfig';
 import { addToGroup, removeFromGroup } from '../../fixtures/rig/linuxUser';
 import { runLoopbackOnly } from '../../fixtures/netns/loopbackOnly';
+import { acceptedLogins } from '../../fixtures/rig/sshdLog';
 
 const run = promisify(execFile);
 
@@ -90,6 +91,78 @@ describe('make docker over ssh fast (command, against the rig)', function () {
       await useUserSshConfig(rig.configFile);
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  /**
+   * The user's config says StrictHostKeyChecking accept-new, and the docker CLI's ssh reads it (an
+   * `ssh` first on PATH with -F that config, as the rig's wrapper does for the rig's own config).
+   */
+  async function withAcceptNewUserSsh(body: () => Promise<void>): Promise<void> {
+    const { rig } = hostRig!;
+    const dir = mkdtempSync('/tmp/rds-fast-lax-');
+    const config = `${dir}/ssh_config`;
+    writeFileSync(config, readFileSync(rig.configFile, 'utf8').replace(/StrictHostKeyChecking yes/g, 'StrictHostKeyChecking accept-new'));
+    writeFileSync(`${dir}/ssh`, `#!/bin/sh\nexec /usr/bin/ssh -F '${config}' "$@"\n`);
+    chmodSync(`${dir}/ssh`, 0o755);
+    const path = process.env.PATH;
+    process.env.PATH = `${dir}:${path}`;
+    const restore = await useUserSshConfig(config);
+    try {
+      await body();
+    } finally {
+      process.env.PATH = path;
+      await restore();
+      await useUserSshConfig(rig.configFile);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  type FastResult = { reuse: { effective: boolean; written: boolean; problems: string[] }; before?: { ok: boolean; ms: number }; after?: { ok: boolean; ms: number }; notTimed?: { id: string; code?: string } };
+
+  it('accept-new and an unknown host key: no docker ps runs (known_hosts byte-identical, 0 logins), the reuse lines are still written', async () => {
+    const { rig } = hostRig!;
+    await withAcceptNewUserSsh(async () => {
+      const savedKnown = readFileSync(rig.knownHostsFile);
+      writeFileSync(rig.knownHostsFile, '');
+      try {
+        const loginsBefore = acceptedLogins(rig);
+        const result = (await vscode.commands.executeCommand('remoteDockerSsh.makeDockerFast', { target: rig.alias })) as FastResult | undefined;
+        assert.ok(result, 'the command returned nothing (it failed: see the log)');
+        assert.deepEqual(readFileSync(rig.knownHostsFile), Buffer.alloc(0), 'known_hosts was written: docker\'s accept-new ssh ran');
+        assert.equal(acceptedLogins(rig), loginsBefore, 'sshd accepted a login: docker ps ran against an unverified host key');
+        assert.equal(result.notTimed?.code, 'host-key-unknown');
+        assert.equal(result.before, undefined);
+        assert.equal(result.after, undefined);
+        assert.equal(result.reuse.written, true);
+        assert.equal(result.reuse.effective, true, result.reuse.problems.join('; '));
+        await vscode.commands.executeCommand('remoteDockerSsh.undoMakeDockerFast', { target: rig.alias });
+        // Control: the same docker ps made directly with this config does log in and write the key,
+        // so the zeros above are the gate's, not a rig that refuses anyway.
+        await run('docker', ['-H', `ssh://${rig.alias}`, 'ps', '-q'], { env: process.env, timeout: 60_000 });
+        assert.ok(acceptedLogins(rig) > loginsBefore, 'the control docker ps did not log in');
+        assert.notEqual(readFileSync(rig.knownHostsFile).length, 0, 'the control docker ps did not write known_hosts');
+      } finally {
+        writeFileSync(rig.knownHostsFile, savedKnown);
+      }
+    });
+  });
+
+  it('accept-new and a known host key: our strict session logs in first, then docker ps is timed before and after', async () => {
+    const { rig } = hostRig!;
+    await withAcceptNewUserSsh(async () => {
+      const savedKnown = readFileSync(rig.knownHostsFile);
+      const result = (await vscode.commands.executeCommand('remoteDockerSsh.makeDockerFast', { target: rig.alias })) as FastResult | undefined;
+      try {
+        assert.ok(result, 'the command returned nothing (it failed: see the log)');
+        assert.equal(result.notTimed, undefined);
+        assert.equal(result.before?.ok, true);
+        assert.equal(result.after?.ok, true);
+        assert.ok(result.before.ms > 0 && result.after.ms > 0);
+        assert.deepEqual(readFileSync(rig.knownHostsFile), savedKnown);
+      } finally {
+        await vscode.commands.executeCommand('remoteDockerSsh.undoMakeDockerFast', { target: rig.alias });
+      }
+    });
   });
 
   it('a target that is not an alias of the config changes nothing', async () => {

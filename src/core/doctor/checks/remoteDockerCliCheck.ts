@@ -88,7 +88,9 @@ export function remoteDockerCliCheck(facts: DoctorFacts, earlier: EarlierResults
       }
       const why = parsed.podmanServiceVersion !== undefined
         ? `. Podman's API service answers at ${parsed.podmanSocket}, but Container Tools on the host runs the \`docker\` CLI there, which is podman's, and its Docker client cannot read podman's answers.`
-        : `: its \`docker system dial-stdio\` reaches no Docker API while Podman's API service is not running.`;
+        : parsed.podmanSocket !== undefined
+          ? `: its \`docker system dial-stdio\` reaches no Docker API. Podman's API socket ${parsed.podmanSocket} is there, but no service answered on it.`
+          : `: its \`docker system dial-stdio\` reaches no Docker API while Podman's API service is not running.`;
       return remoteFailure(facts, 'docker-is-podman', `\`docker\` at ${parsed.cliPath} is Podman's Docker emulation (podman${version}), not the docker CLI${why}`);
     }
     if (unusable === 'docker-cli-too-old') {
