@@ -27,19 +27,18 @@ const dockerExtension = realDockerGenerations.find((generation) => generation.do
  */
 describe('newcomer: the direct path from nothing to a listed container, by clicking only', function () {
   this.timeout(600_000);
-  // One walk: a step that fails leaves the next ones nothing to stand on, so they are skipped and
-  // reported as pending. Not mocha's bail(): that skips this whole suite, uncounted, whenever any
-  // earlier test of the run has failed.
+  // One walk: a step that fails leaves the next ones nothing to stand on. They still run as tests and
+  // fail at once, naming the step they depend on, so a broken walk is counted in full. Not mocha's
+  // bail(): that drops this whole suite, uncounted, whenever any earlier test of the run has failed.
   let failedStep: string | undefined;
   afterEach(function () {
     if (this.currentTest?.state === 'failed') failedStep ??= this.currentTest.title;
   });
-  beforeEach(function () {
-    if (failedStep !== undefined) {
-      console.log(`    (skipped: the step "${failedStep}" failed)`);
-      this.skip();
-    }
-  });
+  const walkStep = (title: string, body: () => Promise<void>) =>
+    it(title, async () => {
+      if (failedStep !== undefined) throw new Error(`not walked: the earlier step "${failedStep}" failed`);
+      await body();
+    });
   const passphrase = 'a newcomer types this';
   const hostPassword = `host-${randomBytes(9).toString('base64url')}`;
   const alias = 'devbox';
@@ -185,7 +184,7 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     await rig?.stop();
   });
 
-  it('the walkthrough opens from the prompt\'s "Set up remote Docker" and is still on screen 10 s later, nothing checked', async () => {
+  walkStep('the walkthrough opens from the prompt\'s "Set up remote Docker" and is still on screen 10 s later, nothing checked', async () => {
     const prompt = toast('This workspace uses Docker');
     await prompt.locator('.monaco-button', { hasText: 'Set up remote Docker' }).click({ timeout: 60_000 });
     await step('choosePath').waitFor({ state: 'visible', timeout: 30_000 });
@@ -199,7 +198,7 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     await wb.runCommand('Notifications: Clear All Notifications');
   });
 
-  it('the walkthrough opens from the command and is still on screen 10 s later, nothing checked', async () => {
+  walkStep('the walkthrough opens from the command and is still on screen 10 s later, nothing checked', async () => {
     await wb.runCommand('Remote Docker: Open the Setup Walkthrough');
     await step('choosePath').waitFor({ state: 'visible', timeout: 30_000 });
     await wb.page.waitForTimeout(10_000);
@@ -208,14 +207,14 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     await shot('01-walkthrough');
   });
 
-  it('choose the direct DOCKER_HOST path', async () => {
+  walkStep('choose the direct DOCKER_HOST path', async () => {
     await clickButton('choosePath', 'No, use DOCKER_HOST');
     await waitChecked('choosePath');
     await assertNothingCheckedAfter('choosePath');
     await shot('02-path');
   });
 
-  it('add the host by typing its name, address, user and port', async () => {
+  walkStep('add the host by typing its name, address, user and port', async () => {
     await clickButton('addHost', 'Add or choose an SSH host');
     // A fresh user has no config, so no host to choose: the questions start at once, or after "Add a new SSH host…".
     const addNew = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Add a new SSH host' }).first();
@@ -236,7 +235,7 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     await shot('03-host-added');
   });
 
-  it('trust the host after comparing the fingerprint in the modal', async () => {
+  walkStep('trust the host after comparing the fingerprint in the modal', async () => {
     await clickButton('trustHost', 'Show the host key');
     const dialog = await wb.waitForDialog(/Is this the host key of/, 60_000);
     assert.ok((await dialog.innerText()).includes(rig.hostKeyFingerprint), await dialog.innerText());
@@ -249,7 +248,7 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     await shot('05-trusted');
   });
 
-  it('generate a key with a typed passphrase; the terminal says what is now true and waits for a key', async () => {
+  walkStep('generate a key with a typed passphrase; the terminal says what is now true and waits for a key', async () => {
     await clickButton('generateKey', 'Generate a key');
     await answerTerminalPrompt(wb.page, /Enter passphrase/, passphrase);
     await answerTerminalPrompt(wb.page, /Enter same passphrase again/, passphrase);
@@ -265,7 +264,7 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     }
   });
 
-  it('check the agent, then add the key to it with the passphrase', async () => {
+  walkStep('check the agent, then add the key to it with the passphrase', async () => {
     await clickButton('agentLinux', 'Check ssh-agent');
     await toast('ssh-agent is running.').waitFor({ state: 'visible', timeout: 30_000 });
     await waitChecked('agentLinux');
@@ -281,7 +280,7 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     }
   });
 
-  it('authorize: a wrong password leaves ssh-copy-id\'s terminal readable; the right one authorizes the key', async () => {
+  walkStep('authorize: a wrong password leaves ssh-copy-id\'s terminal readable; the right one authorizes the key', async () => {
     const publicKey = readFileSync(path.join(home, '.ssh', 'id_ed25519.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
     const authorizedKeys = path.join(accountOf(rig.user)!.home, '.ssh', 'authorized_keys');
     const timesAuthorized = () => readFileSync(authorizedKeys, 'utf8').split('\n').filter((line) => line.includes(publicKey)).length;
@@ -328,7 +327,7 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     await shot('09-authorized');
   });
 
-  it('DOCKER_HOST without a Docker extension: the failed install of Container Tools is shown, then Container Tools comes from a VSIX', async () => {
+  walkStep('DOCKER_HOST without a Docker extension: the failed install of Container Tools is shown, then Container Tools comes from a VSIX', async () => {
     // The earlier steps' notifications would stack over the ones this step shows.
     await wb.runCommand('Notifications: Clear All Notifications');
     await clickButton('configureDockerHost', 'Write DOCKER_HOST');
@@ -355,7 +354,7 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     await shot('11-container-tools-installed');
   });
 
-  it('write DOCKER_HOST: the real Container Tools lists the rig\'s container within 10 s of the write', async () => {
+  walkStep('write DOCKER_HOST: the real Container Tools lists the rig\'s container within 10 s of the write', async () => {
     await clickButton('configureDockerHost', 'Write DOCKER_HOST');
     await pickRow('User settings');
     await pickRow('No, settings only');
@@ -367,7 +366,7 @@ describe('newcomer: the direct path from nothing to a listed container, by click
     await shot('12-container-listed');
   });
 
-  it('verify docker through ssh: every step of the direct path is checked', async () => {
+  walkStep('verify docker through ssh: every step of the direct path is checked', async () => {
     await wb.runCommand('Remote Docker: Open the Setup Walkthrough');
     await step('verifyDockerHost').waitFor({ state: 'visible', timeout: 30_000 });
     await clickButton('verifyDockerHost', 'Check docker through ssh');
